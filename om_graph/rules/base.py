@@ -1,0 +1,107 @@
+"""What a rule is: a small self-describing unit with its metadata beside its check.
+
+A rule's ``check`` reads the embedded graph and yields :class:`Hit` s: the subject and
+the evidence. The message a person reads is made from the evidence by the rule's
+template, in English or German, so the Neo4j engine (whose Cypher returns the same
+evidence) produces word-for-word the same findings.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, ClassVar, Iterable
+
+from ..embedded import EmbeddedGraph, Node
+
+
+class Severity(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Param:
+    """A threshold a profile may change; ``default`` comes from the cited source."""
+
+    default: Any
+    description: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One finding before it is worded: which node, and the facts that show it."""
+
+    subject: Node
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """``day`` minus whole months, clamped to the month's end like Cypher's duration arithmetic.
+
+    >>> months_before(dt.date(2024, 2, 29), 12)
+    datetime.date(2023, 2, 28)
+    >>> months_before(dt.date(2025, 3, 31), 1)
+    datetime.date(2025, 2, 28)
+    """
+    total = day.year * 12 + (day.month - 1) - months
+    year, month = divmod(total, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a check may depend on besides the graph: the audit date and its parameters."""
+
+    as_of: dt.date
+    params: dict[str, Any]
+
+    def within_months(self, day: dt.date | None, months: int) -> bool:
+        """Is ``day`` in the window of ``months`` months ending on the audit date (start exclusive)?"""
+        return day is not None and months_before(self.as_of, months) < day <= self.as_of
+
+
+class Rule:
+    """Base class: subclasses set the metadata and implement :meth:`check`.
+
+    The docstring of a subclass is its documentation: first line = what a finding means,
+    then why it matters with the clause, then a failing and a passing example.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    subject_kind: ClassVar[str] = "network"
+    source: ClassVar[str]
+    title: ClassVar[dict[str, str]]
+    message: ClassVar[dict[str, str]]
+    params: ClassVar[dict[str, Param]] = {}
+
+    def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0]
+
+    @classmethod
+    def word(cls, lang: str, evidence: dict[str, Any], params: dict[str, Any]) -> str:
+        """The finding's message in ``lang``, filled from evidence and parameters."""
+        values = {**params, **{k: _plain(v) for k, v in evidence.items()}}
+        return cls.message[lang].format(**values)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value) if value else "-"
+    if isinstance(value, float):
+        return f"{value:.0%}" if 0 <= value <= 1 else f"{value:g}"
+    return value
