@@ -100,8 +100,12 @@ class Rule:
 
 
 def _plain(value: Any) -> Any:
+    if value is None:
+        return "-"
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value) if value else "-"
+    if isinstance(value, bool):
+        return value
     if isinstance(value, float):
         return f"{value:.0%}" if 0 <= value <= 1 else f"{value:g}"
     return value
