@@ -14,6 +14,7 @@ import importlib
 import pkgutil
 from functools import cache
 
+from ..errors import UsageError
 from .base import Hit, Param, Rule, RuleContext, Severity
 
 __all__ = ["Hit", "Param", "Rule", "RuleContext", "Severity", "all_rules", "get_rule", "select_rules"]
@@ -21,8 +22,8 @@ __all__ = ["Hit", "Param", "Rule", "RuleContext", "Severity", "all_rules", "get_
 CATEGORIES = ("framework", "scope", "formal", "ambassadors", "declaration")
 
 
-class UnknownRuleError(ValueError):
-    pass
+class UnknownRuleError(UsageError):
+    """A rule code or pattern that names no rule."""
 
 
 @cache

@@ -1,0 +1,239 @@
+"""The command line: parses options, calls library functions, prints. No logic of its own.
+
+Every library error becomes one line on stderr and an exit code: 0 clean, 1 findings at or
+above ``--fail-on``, 2 bad input or usage, 3 database unreachable or refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
+
+import typer
+
+from .errors import OmGraphError, ValidationFailed
+from .i18n import t
+
+app = typer.Typer(
+    name="om-graph",
+    help="Audit Offensive Mittelstand networks against the OM criteria, as a property graph.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Lang(StrEnum):
+    en = "en"
+    de = "de"
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class CatalogueFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class SchemaFormat(StrEnum):
+    json = "json"
+    markdown = "markdown"
+
+
+class DataFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+    yaml = "yaml"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+PathArg = Annotated[
+    Optional[Path],
+    typer.Argument(help="Dataset: an .xlsx workbook, a folder of CSV files, or a .yaml/.json file.", show_default=False),
+]
+ExampleOpt = Annotated[bool, typer.Option("--example", help="Use the bundled example dataset instead of PATH.")]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of the report: en or de.")]
+OutputOpt = Annotated[
+    Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.", show_default=False)
+]
+
+
+@contextmanager
+def reported_errors() -> Iterator[None]:
+    """Turn library errors into one clear line (or one line per problem) and an exit code."""
+    try:
+        yield
+    except ValidationFailed as exc:
+        for problem in exc.problems:
+            typer.echo(problem, err=True)
+        typer.echo(t("validate.problems", "en", count=len(exc.problems)), err=True)
+        raise typer.Exit(exc.exit_code) from None
+    except OmGraphError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _parse_date(value: str | None, default: dt.date) -> dt.date:
+    from .errors import UsageError
+
+    if value is None:
+        return default
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise UsageError(f"--as-of: not a date: {value!r} (use 2025-12-31 or 31.12.2025)")
+
+
+@app.command()
+def audit(
+    path: PathArg = None,
+    example: ExampleOpt = False,
+    profile: Annotated[
+        Optional[Path], typer.Option("--profile", help="YAML profile with your own thresholds.", show_default=False)
+    ] = None,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option("--as-of", help="Audit date for time-based rules (default today; the example's own date with --example).", show_default=False),
+    ] = None,
+    rules: Annotated[
+        Optional[str], typer.Option("--rules", help="Only these rules, e.g. 'OM1*,OM302'.", show_default=False)
+    ] = None,
+    lang: LangOpt = Lang.en,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.table,
+    output: OutputOpt = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding has this severity or worse.")
+    ] = FailOn.error,
+) -> None:
+    """Audit every network against the OM criteria and classify its implementation stage."""
+    from .audit import run_audit
+    from .engine import EmbeddedEngine
+    from .profile import load_profile
+    from .report import render
+    from .rules import Severity
+    from .sources import EXAMPLE_AS_OF, load_dataset
+
+    with reported_errors():
+        chosen_profile = load_profile(profile)
+        day = _parse_date(as_of, EXAMPLE_AS_OF if example else dt.date.today())
+        dataset = load_dataset(path, example)
+        engine = EmbeddedEngine(dataset)
+        result = _with_progress(
+            lambda progress: run_audit(
+                engine, as_of=day, profile=chosen_profile, rules=rules, lang=lang.value, progress=progress
+            ),
+            total=len(_selected(rules)),
+        )
+        from .output import emit
+
+        emit(render(result, fmt.value), output)
+    worst = result.worst_severity()
+    if fail_on != FailOn.never and worst is not None and worst.rank <= Severity(fail_on.value).rank:
+        raise typer.Exit(1)
+
+
+def _selected(rules: str | None) -> list:
+    from .rules import select_rules
+
+    return select_rules(rules)
+
+
+def _with_progress(work, total: int):
+    """Run ``work(progress)`` with a progress bar on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        return work(None)
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task("auditing", total=total)
+        return work(lambda code: bar.update(task, advance=1, description=f"auditing {code}"))
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@app.command()
+def validate(path: PathArg = None, example: ExampleOpt = False, lang: LangOpt = Lang.en) -> None:
+    """Check a dataset: types, required fields, unique ids and every reference. Reports all problems."""
+    from .sources import load_dataset
+
+    with reported_errors():
+        dataset = load_dataset(path, example)
+    records = sum(len(dataset.records(s)) for s in type(dataset).model_fields)
+    sheets = sum(1 for s in type(dataset).model_fields if dataset.records(s))
+    typer.echo(t("validate.ok", lang.value, path=path or "example", records=records, sheets=sheets))
+
+
+@app.command("rules")
+def rules_cmd(
+    fmt: Annotated[CatalogueFormat, typer.Option("--format", "-f", help="Output format.")] = CatalogueFormat.table,
+    lang: LangOpt = Lang.en,
+    output: OutputOpt = None,
+) -> None:
+    """List the rule catalogue: code, severity, clause cited and parameters."""
+    from .catalogue import render_rules
+    from .output import emit
+
+    with reported_errors():
+        emit(render_rules(fmt.value, lang.value), output)
+
+
+@app.command()
+def schema(
+    fmt: Annotated[SchemaFormat, typer.Option("--format", "-f", help="json = JSON Schema of the input; markdown = graph schema page.")] = SchemaFormat.json,
+    output: OutputOpt = None,
+) -> None:
+    """Print the JSON Schema of the input data, or the graph schema as Markdown."""
+    from .graph_model import schema_markdown
+    from .model import Dataset
+    from .output import emit
+
+    with reported_errors():
+        if fmt == SchemaFormat.json:
+            text = json.dumps(Dataset.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = schema_markdown()
+        emit(text, output)
+
+
+@app.command()
+def example(
+    target: Annotated[Path, typer.Argument(help="Folder (csv) or file (xlsx, yaml) to write the example to.")],
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="Format to write.")] = DataFormat.yaml,
+) -> None:
+    """Write the bundled example dataset, to start your own from it."""
+    from .io import write_dataset
+    from .sources import example_dataset
+
+    with reported_errors():
+        dest = target
+        if fmt != DataFormat.csv and target.suffix == "":
+            dest = target / f"om-example.{fmt.value}"
+        write_dataset(example_dataset(), dest, fmt.value)
+    typer.echo(f"wrote {dest}")
+
+
+def main() -> None:  # pragma: no cover - console entry point alias
+    app()

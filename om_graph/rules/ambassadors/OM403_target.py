@@ -1,0 +1,51 @@
+"""OM403: an intermediary in an ambassador's region that nobody has approached yet."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from ...embedded import EmbeddedGraph, Node
+from ..base import Hit, Rule, RuleContext, Severity
+
+
+class AmbassadorTarget(Rule):
+    """An intermediary organisation in an ambassador's region is neither a network member nor approached.
+
+    Why: the ambassador "übernimmt die Aufgabe, weitere öffentliche und private Organisationen
+    sowie Verbände in der Region anzusprechen und zu gemeinsamem Handeln [...] zu bewegen"
+    (slides, §3 Botschafter-Konzept). Such an organisation is the ambassador's next target.
+
+    Fails: a chamber located in München, ambassador for Bayern, no membership, not approached.
+    Passes: the same chamber once the ambassador has approached it.
+    """
+
+    code = "OM403"
+    name = "ambassadors.target"
+    severity = Severity.info
+    subject_kind = "organisation"
+    source = "000 §3"
+    title = {"en": "Target for an ambassador", "de": "Ansprechpartner für den Botschafter"}
+    message = {
+        "en": "intermediary organisation, neither network member nor approached yet, in the region of ambassador(s) {ambassadors}",
+        "de": "intermediäre Organisation, weder Netzwerkpartner noch angesprochen, in der Region von Botschafter(n) {ambassadors}",
+    }
+
+    def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
+        by_region: dict[Node, set[str]] = defaultdict(set)
+        for person in graph.nodes("Person"):
+            for region, _ in graph.out(person, "AMBASSADOR_FOR"):
+                by_region[region].add(person[1])
+        for org in graph.nodes("Organisation"):
+            if (
+                graph.props(org).get("intermediary") is not True
+                or graph.out(org, "MEMBER_OF")
+                or graph.inc(org, "APPROACHED")
+            ):
+                continue
+            ambassadors: set[str] = set()
+            for located, _ in graph.out(org, "LOCATED_IN"):
+                for region in (located, *graph.ancestors(located)):
+                    ambassadors |= by_region.get(region, set())
+            if ambassadors:
+                yield Hit(org, {"ambassadors": sorted(ambassadors)})

@@ -1,0 +1,41 @@
+"""OM108: partners not briefed about OM recently."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...embedded import EmbeddedGraph
+from ..base import Hit, Param, Rule, RuleContext, Severity
+
+
+class PartnerBriefing(Rule):
+    """The network has recorded no briefing of its own partners about OM activities in the window.
+
+    Why: "Es informiert seine Netzwerkpartner über die Aktivitäten der Offensive
+    Mittelstand" (2012 criteria, Rahmenbedingungen, item 8). The network is how OM's news
+    reaches the regional partners; a year without a briefing suggests it no longer does.
+
+    Fails: no partner_briefing recorded at all.
+    Passes: a partner_briefing two months before the audit date.
+    """
+
+    code = "OM108"
+    name = "framework.partner_briefing"
+    severity = Severity.warning
+    source = "001 Rahmenbedingungen, item 8"
+    title = {"en": "Partners not briefed about OM", "de": "Partner nicht über OM informiert"}
+    message = {
+        "en": "No briefing of the network's partners about OM activities in the last "
+        "{window_months} months; last briefing: {last_briefing}",
+        "de": "Keine Information der Partner über Aktivitäten der Offensive Mittelstand in den "
+        "letzten {window_months} Monaten; zuletzt: {last_briefing}",
+    }
+    params = {"window_months": Param(12, "Months back in which a partner briefing must be recorded")}
+
+    def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
+        window = ctx.params["window_months"]
+        for network in graph.om_networks():
+            dates = [a["date"] for a in graph.activities(network, "partner_briefing")]
+            if not any(ctx.within_months(day, window) for day in dates):
+                past = [day for day in dates if day <= ctx.as_of]
+                yield Hit(network, {"last_briefing": max(past, default=None)})
