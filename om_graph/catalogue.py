@@ -37,13 +37,14 @@ def rule_info(rule: type[Rule]) -> dict[str, Any]:
 
 
 def _render_table(lang: str) -> str:
-    lines = [f"{'code':<6} {'severity':<8} {'title':<38} source", "-" * 80]
+    indent = " " * 16
+    lines = [f"{'code':<6} {'severity':<8} title / source / parameters", "-" * 80]
     for rule in all_rules():
+        lines.append(f"{rule.code:<6} {rule.severity.value:<8} {rule.title[lang]}"[:80])
+        lines += textwrap.wrap(rule.source, 80, initial_indent=indent, subsequent_indent=indent)
         params = ", ".join(f"{n}={p.default}" for n, p in rule.params.items())
-        title = rule.title[lang]
-        lines.append(f"{rule.code:<6} {rule.severity.value:<8} {title[:38]:<38} {rule.source}")
         if params:
-            lines.append(f"{'':<16}{params}")
+            lines += textwrap.wrap(params, 80, initial_indent=indent, subsequent_indent=indent)
     return "\n".join(lines) + "\n"
 
 

@@ -70,6 +70,17 @@ PathArg = Annotated[
 ]
 ExampleOpt = Annotated[bool, typer.Option("--example", help="Use the bundled example dataset instead of PATH.")]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of the report: en or de.")]
+UriOpt = Annotated[
+    Optional[str],
+    typer.Option("--uri", help="Neo4j URI (bolt://, neo4j://, +s for TLS); default $NEO4J_URI.", show_default=False),
+]
+UserOpt = Annotated[Optional[str], typer.Option("--user", help="Neo4j user; default $NEO4J_USERNAME or neo4j.", show_default=False)]
+PasswordOpt = Annotated[
+    Optional[str], typer.Option("--password", help="Neo4j password; default $NEO4J_PASSWORD.", show_default=False)
+]
+DatabaseOpt = Annotated[
+    Optional[str], typer.Option("--database", help="Neo4j database; default $NEO4J_DATABASE or neo4j.", show_default=False)
+]
 OutputOpt = Annotated[
     Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.", show_default=False)
 ]
@@ -123,8 +134,19 @@ def audit(
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding has this severity or worse.")
     ] = FailOn.error,
+    neo4j: Annotated[
+        bool, typer.Option("--neo4j", help="Audit the graph loaded in Neo4j with the Cypher rules (implied by --uri).")
+    ] = False,
+    uri: UriOpt = None,
+    user: UserOpt = None,
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
 ) -> None:
-    """Audit every network against the OM criteria and classify its implementation stage."""
+    """Audit every network against the OM criteria and classify its implementation stage.
+
+    The embedded engine audits PATH in memory; with --neo4j or --uri, the Cypher rules run in
+    the database, on what `om-graph load` put there.
+    """
     from .audit import run_audit
     from .engine import EmbeddedEngine
     from .profile import load_profile
@@ -135,14 +157,28 @@ def audit(
     with reported_errors():
         chosen_profile = load_profile(profile)
         day = _parse_date(as_of, EXAMPLE_AS_OF if example else dt.date.today())
-        dataset = load_dataset(path, example)
-        engine = EmbeddedEngine(dataset)
-        result = _with_progress(
-            lambda progress: run_audit(
-                engine, as_of=day, profile=chosen_profile, rules=rules, lang=lang.value, progress=progress
-            ),
-            total=len(_selected(rules)),
-        )
+        total = len(_selected(rules))
+
+        def audit_on(engine):
+            return _with_progress(
+                lambda progress: run_audit(
+                    engine, as_of=day, profile=chosen_profile, rules=rules, lang=lang.value, progress=progress
+                ),
+                total=total,
+            )
+
+        if neo4j or uri:
+            from .errors import UsageError
+            from .neo4j_db import Neo4jSettings, connect
+            from .neo4j_engine import Neo4jEngine
+
+            if path is not None:
+                raise UsageError("with --neo4j the audit reads the database: load PATH first with om-graph load")
+            settings = Neo4jSettings.from_env(uri, user, password, database)
+            with connect(settings) as driver:
+                result = audit_on(Neo4jEngine(driver, settings.database))
+        else:
+            result = audit_on(EmbeddedEngine(load_dataset(path, example)))
         from .output import emit
 
         emit(render(result, fmt.value), output)
@@ -233,6 +269,117 @@ def example(
             dest = target / f"om-example.{fmt.value}"
         write_dataset(example_dataset(), dest, fmt.value)
     typer.echo(f"wrote {dest}")
+
+
+@app.command()
+def load(
+    path: PathArg = None,
+    example: ExampleOpt = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Swap the database's previous om-graph contents for this dataset.")
+    ] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per UNWIND batch.")] = 5000,
+    uri: UriOpt = None,
+    user: UserOpt = None,
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
+) -> None:
+    """Validate a dataset and load it into Neo4j in one transaction (all or nothing)."""
+    from .graph_model import graph_rows
+    from .loader import load_dataset as load_into
+    from .neo4j_db import Neo4jSettings, connect
+    from .sources import load_dataset
+
+    with reported_errors():
+        settings = Neo4jSettings.from_env(uri, user, password, database)
+        dataset = load_dataset(path, example)
+        nodes, rels = graph_rows(dataset).counts()
+        with connect(settings) as driver:
+            summary = _with_count_progress(
+                lambda progress: load_into(
+                    driver, settings.database, dataset, replace=replace, batch_size=batch_size, progress=progress
+                ),
+                total=nodes + rels,
+                label="loading",
+            )
+    typer.echo(f"loaded {summary.nodes} nodes and {summary.relationships} relationships into {settings.uri} ({settings.database})")
+
+
+def _with_count_progress(work, total: int, label: str):
+    """Run ``work(progress)`` where progress(n) advances by n rows; a bar only on a terminal."""
+    if not sys.stderr.isatty():
+        return work(None)
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task(label, total=total)
+        return work(lambda n: bar.update(task, advance=n))
+
+
+cypher_app = typer.Typer(help="Show the Cypher behind a rule, or run your own query file.", no_args_is_help=True)
+app.add_typer(cypher_app, name="cypher")
+
+
+class RowFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@cypher_app.command("show")
+def cypher_show(code: Annotated[str, typer.Argument(help="Rule code, e.g. OM104, or 'stages' or 'schema'.")]) -> None:
+    """Print a rule's Cypher query, ready for Neo4j Browser or cypher-shell."""
+    from .output import emit
+    from .queries import read_query, rule_query
+
+    with reported_errors():
+        special = {"stages": "stages.cypher", "schema": "schema.cypher"}
+        text = read_query(special[code.lower()]) if code.lower() in special else rule_query(code.upper())
+        emit(text, None)
+
+
+@cypher_app.command("run")
+def cypher_run(
+    file: Annotated[Path, typer.Argument(help="A .cypher file; its '// :param' header lines give defaults.")],
+    param: Annotated[
+        Optional[list[str]], typer.Option("--param", "-p", help="Query parameter name=value (repeatable).", show_default=False)
+    ] = None,
+    fmt: Annotated[RowFormat, typer.Option("--format", "-f", help="Output format.")] = RowFormat.table,
+    output: OutputOpt = None,
+    uri: UriOpt = None,
+    user: UserOpt = None,
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
+) -> None:
+    """Run a Cypher file against Neo4j and print its rows."""
+    from .cypher_runner import parse_params, render_rows, run_query_file
+    from .errors import InputError
+    from .neo4j_db import Neo4jSettings, connect
+    from .output import emit
+
+    with reported_errors():
+        params = parse_params(param or [])
+        try:
+            text = file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{file}: cannot read: {exc.strerror}") from None
+        settings = Neo4jSettings.from_env(uri, user, password, database)
+        with connect(settings) as driver:
+            columns, rows = _query_errors(lambda: run_query_file(driver, settings.database, text, params), file)
+        emit(render_rows(columns, rows, fmt.value), output)
+
+
+def _query_errors(work, file: Path):
+    """A Cypher error in a user's file is bad input: one line naming the file."""
+    from neo4j.exceptions import ClientError
+
+    from .errors import InputError
+
+    try:
+        return work()
+    except ClientError as exc:
+        message = (exc.message or str(exc)).strip().splitlines()[0]
+        raise InputError(f"{file}: {message}") from None
 
 
 def main() -> None:  # pragma: no cover - console entry point alias

@@ -61,7 +61,7 @@ class EmbeddedEngine:
         hits = []
         for hit in rule().check(self.graph, ctx):
             hits.append(
-                RawHit(rule.subject_kind, hit.subject[1], self.graph.name(hit.subject), _canonical(hit.evidence))
+                RawHit(rule.subject_kind, hit.subject[1], self.graph.name(hit.subject), canonical_evidence(hit.evidence))
             )
         return hits
 
@@ -90,7 +90,7 @@ class EmbeddedEngine:
         return facts
 
 
-def _canonical(evidence: dict[str, Any]) -> dict[str, Any]:
+def canonical_evidence(evidence: dict[str, Any]) -> dict[str, Any]:
     """Evidence in the plain, sorted form both engines report (dates as ISO strings)."""
     out: dict[str, Any] = {}
     for key, value in sorted(evidence.items()):
@@ -103,6 +103,8 @@ def _canonical(evidence: dict[str, Any]) -> dict[str, Any]:
 
 
 def _scalar(value: Any) -> Any:
+    if hasattr(value, "to_native"):  # neo4j.time.Date and friends
+        value = value.to_native()
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, float):

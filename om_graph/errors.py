@@ -21,3 +21,15 @@ class ValidationFailed(InputError):
 
 class UsageError(OmGraphError):
     """An option or argument that makes no sense."""
+
+
+class DatabaseUnavailable(OmGraphError):
+    """Neo4j cannot be reached at the given URI."""
+
+    exit_code = 3
+
+
+class DatabaseAuthError(OmGraphError):
+    """Neo4j refused the user name or password."""
+
+    exit_code = 4

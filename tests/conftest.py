@@ -1,4 +1,48 @@
+"""Shared fixtures. Neo4j tests need a server: `scripts/neo4j start && eval "$(scripts/neo4j env)"`.
+
+Without NEO4J_URI they skip on a laptop, and fail in CI (CI=true), where a missing Neo4j is a bug.
+"""
+
+from __future__ import annotations
+
+import os
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).parent))
+
+HOW_TO_ENABLE = 'Neo4j tests need a server: scripts/neo4j start && eval "$(scripts/neo4j env)"'
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings():
+    from om_graph.neo4j_db import Neo4jSettings
+
+    if not os.environ.get("NEO4J_URI"):
+        if os.environ.get("CI"):
+            pytest.fail("CI requires Neo4j but NEO4J_URI is not set: .ci/run must start scripts/neo4j")
+        pytest.skip(HOW_TO_ENABLE)
+    return Neo4jSettings.from_env()
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver(neo4j_settings):
+    from om_graph.neo4j_db import connect
+
+    with connect(neo4j_settings) as driver:
+        yield driver
+
+
+@pytest.fixture()
+def load_into_neo4j(neo4j_driver, neo4j_settings):
+    """Replace the database's contents with a dataset; returns a Neo4jEngine on it."""
+    from om_graph.loader import load_dataset
+    from om_graph.neo4j_engine import Neo4jEngine
+
+    def load(dataset):
+        load_dataset(neo4j_driver, neo4j_settings.database, dataset, replace=True)
+        return Neo4jEngine(neo4j_driver, neo4j_settings.database)
+
+    return load

@@ -25,10 +25,12 @@ class AmbassadorTarget(Rule):
     severity = Severity.info
     subject_kind = "organisation"
     source = "000 §3"
-    title = {"en": "Target for an ambassador", "de": "Ansprechpartner für den Botschafter"}
+    title = {"en": "Target for an ambassador", "de": "Noch anzusprechende Organisation"}
     message = {
-        "en": "intermediary organisation, neither network member nor approached yet, in the region of ambassador(s) {ambassadors}",
-        "de": "intermediäre Organisation, weder Netzwerkpartner noch angesprochen, in der Region von Botschafter(n) {ambassadors}",
+        "en": "intermediary organisation, neither network member nor approached yet, "
+        "in the region of ambassador(s) {ambassadors}",
+        "de": "intermediäre Organisation, weder Netzwerkpartner noch angesprochen, "
+        "in der Region von Botschafter(n) {ambassadors}",
     }
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:

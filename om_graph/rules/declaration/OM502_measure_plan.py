@@ -30,7 +30,8 @@ class MeasurePlan(Rule):
     source = "000 special item"
     title = {"en": "Measure plan incomplete", "de": "Maßnahmenplan unvollständig"}
     message = {
-        "en": "{measures} measure(s), at least {min_measures} required; incomplete: {incomplete} (company {company})",
+        "en": "{measures} measure(s), at least {min_measures} required; incomplete: {incomplete} "
+        "(company {company})",
         "de": "{measures} Maßnahme(n), mindestens {min_measures} erforderlich; unvollständig: {incomplete} "
         "(Unternehmen {company})",
     }
@@ -40,7 +41,7 @@ class MeasurePlan(Rule):
         for declaration in graph.nodes("SelfDeclaration"):
             actions = [action for action, _ in graph.out(declaration, "PLANS")]
             incomplete = sorted(
-                a[1] for a in actions if not all(graph.props(a).get(f) not in (None, "") for f in REQUIRED)
+                a[1] for a in actions if any(graph.props(a).get(f) in (None, "") for f in REQUIRED)
             )
             if len(actions) < ctx.params["min_measures"] or incomplete:
                 company = next((org[1] for org, _ in graph.inc(declaration, "DECLARED")), None)

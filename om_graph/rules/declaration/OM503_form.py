@@ -27,7 +27,8 @@ class DeclarationForm(Rule):
     title = {"en": "Self-declaration not filled in", "de": "Selbsterklärung nicht ausgefüllt"}
     message = {
         "en": "the self-declaration form is incomplete or unsigned (company {company})",
-        "de": "die Selbsterklärung ist nicht vollständig ausgefüllt oder nicht unterschrieben (Unternehmen {company})",
+        "de": "die Selbsterklärung ist nicht vollständig ausgefüllt oder nicht unterschrieben "
+        "(Unternehmen {company})",
     }
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:

@@ -27,7 +27,8 @@ class DeclarationExpired(Rule):
     source = "000 special item"
     title = {"en": "Self-declaration expired", "de": "Selbsterklärung abgelaufen"}
     message = {
-        "en": "signed on {signed_on}, valid for {validity_months} months: reassessment due (company {company})",
+        "en": "signed on {signed_on}, valid for {validity_months} months: reassessment due "
+        "(company {company})",
         "de": "unterschrieben am {signed_on}, gültig für {validity_months} Monate: erneute Selbstbewertung fällig "
         "(Unternehmen {company})",
     }

@@ -24,7 +24,10 @@ class IntermediaryContact(Rule):
     name = "formal.intermediary_contact"
     severity = Severity.error
     source = "000 §1"
-    title = {"en": "No contact from an intermediary", "de": "Kein Ansprechpartner einer intermediären Organisation"}
+    title = {
+        "en": "No contact from an intermediary",
+        "de": "Kein Ansprechpartner einer intermediären Organisation",
+    }
     message = {
         "en": "none of {contacts} contact person(s) belongs to an intermediary organisation",
         "de": "keiner der {contacts} Ansprechpartner gehört einer intermediären Organisation an",

@@ -30,8 +30,8 @@ class Application(Rule):
     source = "001 Rahmenbedingungen, item 1"
     title = {"en": "Application incomplete", "de": "Antrag unvollständig"}
     message = {
-        "en": "Application to the Leitungskreis lacks: {missing}",
-        "de": "Dem Antrag beim Leitungskreis fehlt: {missing}",
+        "en": "application to the Leitungskreis lacks: {missing}",
+        "de": "dem Antrag beim Leitungskreis fehlt: {missing}",
     }
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:

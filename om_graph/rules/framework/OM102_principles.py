@@ -26,8 +26,8 @@ class Principles(Rule):
     source = "001 Rahmenbedingungen, items 2-3"
     title = {"en": "Guiding principles not acknowledged", "de": "Leitgedanken nicht anerkannt"}
     message = {
-        "en": "No acknowledgement of the OM guiding principles (Leitgedanken, Grundprinzipien) on record",
-        "de": "Keine Anerkennung der Leitgedanken und Grundprinzipien der Offensive Mittelstand erfasst",
+        "en": "no acknowledgement of the OM guiding principles (Leitgedanken, Grundprinzipien) on record",
+        "de": "keine Anerkennung der Leitgedanken und Grundprinzipien der Offensive Mittelstand erfasst",
     }
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:

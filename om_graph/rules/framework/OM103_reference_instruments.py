@@ -26,9 +26,9 @@ class ReferenceInstruments(Rule):
     source = "001 Rahmenbedingungen, item 4"
     title = {"en": "Reference instruments not used", "de": "Referenzinstrumente nicht eingesetzt"}
     message = {
-        "en": "No use of the reference instruments (INQA-Unternehmenscheck etc.) in the last "
+        "en": "no use of the reference instruments (INQA-Unternehmenscheck etc.) in the last "
         "{window_months} months; last use: {last_use}",
-        "de": "Kein Einsatz der Referenzinstrumente (INQA-Unternehmenscheck u. a.) in den letzten "
+        "de": "kein Einsatz der Referenzinstrumente (INQA-Unternehmenscheck u. a.) in den letzten "
         "{window_months} Monaten; zuletzt: {last_use}",
     }
     params = {"window_months": Param(12, "Months back in which an instrument use must be recorded")}

@@ -27,7 +27,7 @@ class RegionalIntermediaries(Rule):
     source = "000 §1"
     title = {
         "en": "Too few intermediaries from the region",
-        "de": "Zu wenige intermediäre Organisationen aus der Region",
+        "de": "Zu wenige intermediäre Organisationen",
     }
     message = {
         "en": "{intermediaries} intermediary organisation(s) from the network's region, "

@@ -26,8 +26,8 @@ class PlenumReport(Rule):
     source = "001 Rahmenbedingungen, item 7"
     title = {"en": "No report to the Plenum", "de": "Kein Bericht an das Plenum"}
     message = {
-        "en": "No report to the Plenum in the last {window_months} months; last report: {last_report}",
-        "de": "Kein Bericht an das Plenum in den letzten {window_months} Monaten; zuletzt: {last_report}",
+        "en": "no report to the Plenum in the last {window_months} months; last report: {last_report}",
+        "de": "kein Bericht an das Plenum in den letzten {window_months} Monaten; zuletzt: {last_report}",
     }
     params = {"window_months": Param(12, "Months back in which a report to the Plenum must be recorded")}
 

@@ -25,9 +25,9 @@ class PartnerBriefing(Rule):
     source = "001 Rahmenbedingungen, item 8"
     title = {"en": "Partners not briefed about OM", "de": "Partner nicht über OM informiert"}
     message = {
-        "en": "No briefing of the network's partners about OM activities in the last "
+        "en": "no briefing of the network's partners about OM activities in the last "
         "{window_months} months; last briefing: {last_briefing}",
-        "de": "Keine Information der Partner über Aktivitäten der Offensive Mittelstand in den "
+        "de": "keine Information der Partner über Aktivitäten der Offensive Mittelstand in den "
         "letzten {window_months} Monaten; zuletzt: {last_briefing}",
     }
     params = {"window_months": Param(12, "Months back in which a partner briefing must be recorded")}

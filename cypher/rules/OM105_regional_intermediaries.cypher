@@ -1,0 +1,18 @@
+// OM105 framework.regional_intermediaries: The regional network has fewer intermediary organisations from its region than required.
+// Source: 000 §1 (a regional network "besteht aus mindestens drei intermediären Organisationen in der Region").
+// Parameters (run these lines first in Neo4j Browser or cypher-shell):
+// :param asOf => date('2025-06-30');
+// :param minIntermediaries => 3;
+MATCH (n:Network)
+WHERE n.status IN ['applied', 'recognised'] AND n.kind = 'regional'
+// Member intermediaries located in the network's region closure: a region the network
+// covers, or any region inside one.
+WITH n, COUNT {
+  MATCH (o:Organisation)-[:MEMBER_OF]->(n)
+  WHERE o.intermediary = true
+    AND EXISTS { MATCH (n)-[:COVERS]->(:Region)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(o) }
+  RETURN DISTINCT o
+} AS intermediaries
+WHERE intermediaries < $minIntermediaries
+RETURN n.id AS subject_id, n.name AS subject_name, {intermediaries: intermediaries} AS evidence
+ORDER BY subject_id

@@ -1,0 +1,76 @@
+"""What every reader hands to validation: rows as found, with where they were found.
+
+Readers only know their format; validation only knows the model. This module is the
+contract between them, so one validation serves CSV, Excel, YAML and JSON alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing a user must fix, shown as ``LOCATION:FIELD: message``.
+
+    ``source`` names the file (``networks.csv``) or the file and sheet
+    (``om.xlsx[networks]``); ``row`` and ``field`` are left out when they do not apply.
+
+    >>> str(Problem("networks.csv", 3, "kind", "required"))
+    'networks.csv:3:kind: required'
+    >>> str(Problem("foo.csv", None, None, "unknown sheet 'foo'"))
+    "foo.csv: unknown sheet 'foo'"
+    """
+
+    source: str
+    row: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        location = self.source
+        if self.row is not None:
+            location += f":{self.row}"
+        if self.field is not None:
+            location += f":{self.field}"
+        return f"{location}: {self.message}"
+
+    @property
+    def sort_key(self) -> tuple[str, int]:
+        """File then row; problems about a whole file come before its rows."""
+        return (self.source, self.row or 0)
+
+
+@dataclass
+class RawRow:
+    """One row as read: values keyed by column name, not yet parsed."""
+
+    row: int
+    values: dict[str, Any]
+
+
+@dataclass
+class RawSheet:
+    """One sheet as read from one place (a CSV file, a worksheet, a YAML key).
+
+    Tabular sources give their ``header`` (column names, first of duplicates kept), so
+    unknown columns are reported once at ``header_row`` rather than on every row.
+    Mapping sources (YAML, JSON) have no header: each row names its own fields.
+    """
+
+    name: str
+    source: str
+    rows: list[RawRow] = field(default_factory=list)
+    header: list[str] | None = None
+    header_row: int = 1
+    #: What the row numbers count, for messages such as "first at row 2".
+    unit: str = "row"
+
+
+@dataclass
+class RawInput:
+    """Everything one reader found, plus the structural problems it noticed on the way."""
+
+    sheets: list[RawSheet] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)

@@ -1,0 +1,61 @@
+"""OM109: no cooperation with neighbouring OM networks."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...embedded import EmbeddedGraph, Node
+from ..base import Hit, Rule, RuleContext, Severity
+
+
+class NetworkCooperation(Rule):
+    """The regional network cooperates with none of the OM networks that overlap or border its region.
+
+    Why: "Es ist bereit, mit anderen regionalen und fachlichen Netzwerken der Offensive
+    Mittelstand zusammenzuarbeiten. In keinem Fall darf es zur Konkurrenz der Netzwerke
+    untereinander kommen" (2012 criteria, Rahmenbedingungen, item 9). Neighbours that share
+    nothing drift into competing for the same companies. Cooperation on record: a recorded
+    cooperation, an agreed sub-network, a shared member or a joint activity.
+
+    Fails: OM networks for München and Landkreis München with nothing in common.
+    Passes: the same two networks with a shared member organisation.
+    """
+
+    code = "OM109"
+    name = "framework.cooperation"
+    severity = Severity.warning
+    source = "001 Rahmenbedingungen, item 9"
+    title = {
+        "en": "No cooperation with neighbour networks",
+        "de": "Keine Zusammenarbeit mit Nachbarnetzen",
+    }
+    message = {
+        "en": "no cooperation on record with the overlapping or bordering OM networks {neighbours}",
+        "de": "keine Zusammenarbeit mit den überlappenden oder angrenzenden "
+        "OM-Netzwerken {neighbours} erfasst",
+    }
+
+    def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
+        for network in graph.om_networks():
+            if not _is_regional(graph, network):
+                continue
+            nearby = graph.overlapping_networks(network) | graph.bordering_networks(network)
+            neighbours = {m for m in nearby if graph.is_om_network(m) and _is_regional(graph, m)}
+            if neighbours and not neighbours & _cooperating(graph, network):
+                yield Hit(network, {"neighbours": sorted(m[1] for m in neighbours)})
+
+
+def _is_regional(graph: EmbeddedGraph, network: Node) -> bool:
+    return graph.props(network).get("kind") == "regional"
+
+
+def _cooperating(graph: EmbeddedGraph, network: Node) -> set[Node]:
+    """Networks this one cooperates with: recorded, as sub-network, by a shared member or activity."""
+    partners = {m for m, _ in graph.both(network, "COOPERATES_WITH")}
+    partners |= {m for m, _ in graph.both(network, "SUB_NETWORK_OF")}
+    for organisation, _ in graph.inc(network, "MEMBER_OF"):
+        partners |= {m for m, _ in graph.out(organisation, "MEMBER_OF")}
+    for activity, _ in graph.out(network, "HELD"):
+        partners |= {m for m, _ in graph.inc(activity, "HELD")}
+    partners.discard(network)
+    return partners
