@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+
+from strategies import datasets
 
 from om_graph.errors import InputError, UsageError
 from om_graph.io import FORMATS, OutputError, read_dataset, write_dataset
@@ -325,3 +329,17 @@ def test_written_files_get_normal_permissions(tmp_path: Path) -> None:
     os.umask(mask)
     assert (tmp_path / "om.yaml").stat().st_mode & 0o777 == 0o666 & ~mask
     assert (tmp_path / "data").stat().st_mode & 0o777 == 0o777 & ~mask
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_random_datasets_round_trip(fmt: str) -> None:
+    """Datasets the property tests generate survive every format unchanged."""
+    @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(datasets())
+    def round_trip(dataset: Dataset) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = target(Path(folder), fmt)
+            write_dataset(dataset, path, fmt)
+            assert read_dataset(path) == dataset
+
+    round_trip()

@@ -381,3 +381,31 @@ def test_paths_are_shown_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         read_dataset(Path("in/om.yaml"))
     assert caught.value.problems == ["in/om.yaml[networks]:1:kind: must be one of: regional, thematic"]
     assert str(caught.value) == "1 problem(s) in the input"
+
+
+def test_row_numbers_count_blank_rows_like_the_spreadsheet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "networks"
+    sheet.append(["id", "name", "kind"])
+    sheet.append(["n1", "OM Bayern", "regional"])
+    sheet.append([])
+    sheet.append(["n2", "Digital", "thematisch"])
+    workbook.save("om.xlsx")
+    Path("data").mkdir()
+    Path("data/networks.csv").write_text("id;name;kind\nn1;OM Bayern;regional\n;;\nn2;Digital;thematisch\n", encoding="utf-8")
+    for path, where in [("om.xlsx", "om.xlsx[networks]:4"), ("data", "networks.csv:4")]:
+        with pytest.raises(ValidationFailed) as caught:
+            read_dataset(Path(path))
+        assert caught.value.problems == [f"{where}:kind: must be one of: regional, thematic"]
+
+
+def test_a_sheet_given_twice_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("data").mkdir()
+    Path("data/networks.csv").write_text("id,name,kind\nn1,OM,regional\n", encoding="utf-8")
+    Path("data/networks.CSV").write_text("id,name,kind\nn2,OM,regional\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as caught:
+        read_dataset(Path("data"))
+    assert caught.value.problems == ["networks.csv: sheet 'networks' given twice (also networks.CSV)"]

@@ -23,7 +23,7 @@ __all__ = ["FORMATS", "OutputError", "format_for", "read_dataset", "write_datase
 #: Output formats of :func:`write_dataset`; ``csv-de`` is what German Excel opens directly.
 FORMATS: tuple[str, ...] = ("csv", "csv-de", "xlsx", "yaml", "json")
 
-_SUFFIX_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+_SUFFIX_FORMATS = {".xlsx": "xlsx", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 _SUPPORTED = "a folder of CSV files, .xlsx, .yaml, .yml or .json"
 
 

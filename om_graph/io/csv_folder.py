@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from om_graph.errors import InputError
 from om_graph.io.atomic import OutputError, atomic_folder
 from om_graph.io.raw import Problem, RawInput
 from om_graph.io.table import read_table
@@ -31,7 +32,10 @@ def read_csv_folder(folder: Path) -> RawInput:
     for file in sorted(folder.iterdir()):
         if not file.is_file() or file.suffix.lower() != ".csv" or file.name.startswith((".", "~$")):
             continue  # hidden files and Excel's lock files are not data
-        text = decode(file.read_bytes())
+        try:
+            text = decode(file.read_bytes())
+        except OSError as error:
+            raise InputError(f"{file}: cannot read ({error.strerror})") from None
         delimiter, text = detect_delimiter(text)
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         try:

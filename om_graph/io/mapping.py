@@ -59,6 +59,8 @@ def read_mapping_file(path: Path) -> RawInput:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror})") from None
     if path.suffix.lower() == ".json":
         try:
             document = json.loads(text) if text.strip() else None

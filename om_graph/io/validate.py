@@ -58,10 +58,12 @@ def build_dataset(raw: RawInput) -> Dataset:
         model = RECORD_BY_SHEET.get(sheet.name)
         if model is None:
             expected = ", ".join(RECORD_BY_SHEET)
-            problems.append(Problem(sheet.source, None, None, f"unknown sheet '{sheet.name}'; expected one of: {expected}"))
+            message = f"unknown sheet '{sheet.name}'; expected one of: {expected}"
+            problems.append(Problem(sheet.source, None, None, message))
             continue
         if sheet.name in source_of:
-            problems.append(Problem(sheet.source, None, None, f"sheet '{sheet.name}' given twice (also {source_of[sheet.name]})"))
+            message = f"sheet '{sheet.name}' given twice (also {source_of[sheet.name]})"
+            problems.append(Problem(sheet.source, None, None, message))
             continue
         source_of[sheet.name] = sheet.source
         missing_columns = _check_header(sheet, model, problems)

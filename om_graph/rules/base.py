@@ -95,17 +95,21 @@ class Rule:
     @classmethod
     def word(cls, lang: str, evidence: dict[str, Any], params: dict[str, Any]) -> str:
         """The finding's message in ``lang``, filled from evidence and parameters."""
-        values = {**params, **{k: _plain(v) for k, v in evidence.items()}}
+        values = {**params, **{k: _plain(v, lang) for k, v in evidence.items()}}
         return cls.message[lang].format(**values)
 
 
-def _plain(value: Any) -> Any:
+YES_NO = {"en": ("yes", "no"), "de": ("ja", "nein")}
+
+
+def _plain(value: Any, lang: str = "en") -> Any:
     if value is None:
         return "-"
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value) if value else "-"
     if isinstance(value, bool):
-        return value
+        yes, no = YES_NO.get(lang, YES_NO["en"])
+        return yes if value else no
     if isinstance(value, float):
         return f"{value:.0%}" if 0 <= value <= 1 else f"{value:g}"
     return value

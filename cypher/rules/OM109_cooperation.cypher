@@ -1,0 +1,34 @@
+// OM109 framework.cooperation: The regional network cooperates with none of the OM networks that overlap or border its region.
+// Source: 001 Rahmenbedingungen, item 9 ("Es ist bereit, mit anderen regionalen und fachlichen Netzwerken der Offensive Mittelstand zusammenzuarbeiten").
+// Parameters (run these lines first in Neo4j Browser or cypher-shell):
+// :param asOf => date('2025-06-30');
+// Neighbours: other regional OM networks whose region closure contains a region of this
+// network's closure (overlap) or a region bordering one (border). Closure of a network: the
+// regions it COVERS and every region inside them.
+MATCH (n:Network)
+WHERE n.status IN ['applied', 'recognised'] AND n.kind = 'regional'
+WITH n, COLLECT {
+  MATCH (n)-[:COVERS]->(:Region)<-[:PART_OF*0..]-(r:Region)
+  MATCH (r)-[:BORDERS*0..1]-(s:Region)
+  MATCH (s)-[:PART_OF*0..]->(:Region)<-[:COVERS]-(m:Network)
+  WHERE m <> n AND m.status IN ['applied', 'recognised'] AND m.kind = 'regional'
+  RETURN DISTINCT m
+  ORDER BY m.id
+} AS neighbours
+WHERE size(neighbours) > 0
+// Cooperation in any of four forms: a recorded cooperation or an agreed sub-network (either
+// direction), a shared member organisation, or an activity both networks held.
+  AND NOT EXISTS {
+    MATCH (n)-[:COOPERATES_WITH|SUB_NETWORK_OF]-(m:Network)
+    WHERE m IN neighbours
+  }
+  AND NOT EXISTS {
+    MATCH (n)<-[:MEMBER_OF]-(:Organisation)-[:MEMBER_OF]->(m:Network)
+    WHERE m IN neighbours
+  }
+  AND NOT EXISTS {
+    MATCH (n)-[:HELD]->(:Activity)<-[:HELD]-(m:Network)
+    WHERE m IN neighbours
+  }
+RETURN n.id AS subject_id, n.name AS subject_name, {neighbours: [m IN neighbours | m.id]} AS evidence
+ORDER BY subject_id

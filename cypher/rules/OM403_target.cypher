@@ -1,0 +1,16 @@
+// OM403 ambassadors.target: An intermediary organisation in an ambassador's region is neither a network member nor approached.
+// Source: 000 §3 ("weitere öffentliche und private Organisationen sowie Verbände in der Region anzusprechen").
+// An ambassador's region holds the organisation if the organisation is LOCATED_IN that region or a region inside it.
+// Parameters (run these lines first in Neo4j Browser or cypher-shell):
+// :param asOf => date('2025-06-30');
+MATCH (o:Organisation)
+WHERE o.intermediary = true
+  AND NOT EXISTS { MATCH (o)-[:MEMBER_OF]->(:Network) }
+  AND NOT EXISTS { MATCH (:Person)-[:APPROACHED]->(o) }
+WITH o, COLLECT {
+          MATCH (o)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region)<-[:AMBASSADOR_FOR]-(p:Person)
+          RETURN DISTINCT p.id ORDER BY p.id
+        } AS ambassadors
+WHERE size(ambassadors) > 0
+RETURN o.id AS subject_id, o.name AS subject_name, {ambassadors: ambassadors} AS evidence
+ORDER BY subject_id
