@@ -45,7 +45,9 @@ class EmbeddedGraph:
         for spec, rels in rows.rels.items():
             for start, end, props in rels:
                 a, b = (spec.start_label, start), (spec.end_label, end)
-                self.g.add_edge(a, b, key=spec.type, **props)
+                # Keyed like the loader's MERGE: type plus distinguishing columns (a contact's role).
+                key = (spec.type, *(props.get(k) for k in spec.merge_keys))
+                self.g.add_edge(a, b, key=key, **props)
                 self._out[(a, spec.type)].append((b, props))
                 self._in[(b, spec.type)].append((a, props))
         for nodes in self._by_label.values():

@@ -42,6 +42,12 @@ class RelSpec:
     end_label: str
     doc: str
 
+    @property
+    def merge_keys(self) -> tuple[str, ...]:
+        """Properties that tell apart two relationships between the same nodes (e.g. a contact's role)."""
+        unique = RECORD_BY_SHEET[self.sheet].unique_together
+        return tuple(f for f in unique if f not in (self.start, self.end))
+
 
 NODES: tuple[NodeSpec, ...] = (
     NodeSpec("regions", "Region"),

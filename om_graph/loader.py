@@ -23,8 +23,14 @@ NODE_QUERY = "UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row"
 REL_QUERY = (
     "UNWIND $rows AS row "
     "MATCH (a:{start} {{id: row.s}}) MATCH (b:{end} {{id: row.e}}) "
-    "MERGE (a)-[r:{type}]->(b) SET r = row.p"
+    "MERGE (a)-[r:{type}{keys}]->(b) SET r = row.p"
 )
+
+
+def rel_query(spec: RelSpec) -> str:
+    """MERGE on the relationship's key columns too, so one person's two contact roles stay two edges."""
+    keys = ", ".join(f"{k}: row.p.{k}" for k in spec.merge_keys)
+    return REL_QUERY.format(start=spec.start_label, end=spec.end_label, type=spec.type, keys=f" {{{keys}}}" if keys else "")
 CLEAR_QUERY = "MATCH (n:{label}) DETACH DELETE n"
 
 
@@ -56,7 +62,7 @@ def write_rows(tx: Any, rows: GraphRows, replace: bool, batch_size: int, progres
             if progress:
                 progress(len(batch))
     for spec, rels in rows.rels.items():
-        query = REL_QUERY.format(start=spec.start_label, end=spec.end_label, type=spec.type)
+        query = rel_query(spec)
         for batch in _batches(rels, batch_size):
             tx.run(query, rows=[{"s": s, "e": e, "p": p} for s, e, p in batch]).consume()
             if progress:
