@@ -1,5 +1,6 @@
 // Implementation stage facts for every network (the stage itself is decided in om_graph/stages.py).
-// Returns the same columns as the embedded engine's NetworkFacts.
+// Returns the same columns as the embedded engine's NetworkFacts. Activities are read from the
+// network's side (kind and date filtered after expanding), not looked up per network through the index.
 // :param asOf => date('2025-06-30');
 // :param windowMonths => 12;
 MATCH (n:Network)
@@ -9,7 +10,7 @@ RETURN n.id AS id,
        n.status IN ['applied', 'recognised'] AS om_network,
        COUNT { MATCH (p:Person)-[:CONTACT_FOR]->(n) RETURN DISTINCT p } AS contacts,
        COUNT { MATCH (c:Criticism)-[:CONCERNS]->(n) RETURN c } AS criticisms,
-       COUNT { MATCH (n)-[:HELD]->(a:Activity {kind: 'meeting'}) WHERE since < a.date <= asOf RETURN a } AS meetings,
-       COUNT { MATCH (n)-[:HELD]->(a:Activity {kind: 'plenum_report'}) WHERE since < a.date <= asOf RETURN a } AS reports,
+       COUNT { MATCH (n)-[:HELD]->(a:Activity) WITH a, a.kind AS kind, a.date AS day WHERE kind = 'meeting' AND since < day <= asOf RETURN a } AS meetings,
+       COUNT { MATCH (n)-[:HELD]->(a:Activity) WITH a, a.kind AS kind, a.date AS day WHERE kind = 'plenum_report' AND since < day <= asOf RETURN a } AS reports,
        COUNT { MATCH (o:Organisation)-[m:MEMBER_OF]->(n) WHERE o.intermediary = true AND m.named_consent = false RETURN o } AS refusing_intermediaries
 ORDER BY id

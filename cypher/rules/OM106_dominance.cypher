@@ -18,8 +18,13 @@ CALL (n, asOf, since) {
   WHERE NOT EXISTS { (g)-[:SUBSIDIARY_OF]->(:Organisation) }
   RETURN g.id AS grp, c.role AS role
   UNION ALL
-  MATCH (n)-[:HELD]->(a:Activity {kind: 'meeting'})<-[:HOSTED]-(:Organisation)-[:SUBSIDIARY_OF*0..]->(g:Organisation)
-  WHERE since < a.date <= asOf AND NOT EXISTS { (g)-[:SUBSIDIARY_OF]->(:Organisation) }
+  // (kind and date projected first: the planner then expands from the network rather than
+  // seeking every meeting in the (kind, date) index once per network)
+  MATCH (n)-[:HELD]->(a:Activity)
+  WITH a, a.kind AS kind, a.date AS day, asOf, since
+  WHERE kind = 'meeting' AND since < day <= asOf
+  MATCH (a)<-[:HOSTED]-(:Organisation)-[:SUBSIDIARY_OF*0..]->(g:Organisation)
+  WHERE NOT EXISTS { (g)-[:SUBSIDIARY_OF]->(:Organisation) }
   RETURN g.id AS grp, null AS role
   UNION ALL
   MATCH (n)<-[:MEMBER_OF]-(:Organisation)-[:SUBSIDIARY_OF*0..]->(g:Organisation)

@@ -6,15 +6,19 @@
 MATCH (n:Network)
 WHERE n.status IN ['applied', 'recognised']
 WITH n, date($asOf) AS asOf, date($asOf) - duration({months: $windowMonths}) AS since
+// Kind and date are projected before filtering so that the planner expands from the network
+// instead of seeking every partner_briefing in the (kind, date) index once per network.
 WHERE NOT EXISTS {
-  MATCH (n)-[:HELD]->(a:Activity {kind: 'partner_briefing'})
-  WHERE since < a.date <= asOf
+  MATCH (n)-[:HELD]->(a:Activity)
+  WITH a.kind AS kind, a.date AS day
+  WHERE kind = 'partner_briefing' AND since < day <= asOf
 }
 // The latest one on or before the audit date, or null if there is none.
 CALL (n, asOf) {
-  MATCH (n)-[:HELD]->(a:Activity {kind: 'partner_briefing'})
-  WHERE a.date <= asOf
-  RETURN max(a.date) AS latest
+  MATCH (n)-[:HELD]->(a:Activity)
+  WITH a.kind AS kind, a.date AS day, asOf
+  WHERE kind = 'partner_briefing' AND day <= asOf
+  RETURN max(day) AS latest
 }
 RETURN n.id AS subject_id, n.name AS subject_name, {last_briefing: latest} AS evidence
 ORDER BY subject_id

@@ -2,19 +2,26 @@
 // Source: 001 Rahmenbedingungen, item 9 ("Es ist bereit, mit anderen regionalen und fachlichen Netzwerken der Offensive Mittelstand zusammenzuarbeiten").
 // Parameters (run these lines first in Neo4j Browser or cypher-shell):
 // :param asOf => date('2025-06-30');
-// Neighbours: other regional OM networks whose region closure contains a region of this
-// network's closure (overlap) or a region bordering one (border). Closure of a network: the
-// regions it COVERS and every region inside them.
+// Neighbours: the other regional OM networks whose region closure contains a region of this
+// network's closure (overlap) or a region bordering one (border). A network's closure: the
+// regions it COVERS and every region inside them. Found through the regions, step by step
+// (each WITH DISTINCT keeps the walk starting at this network), never by comparing networks.
 MATCH (n:Network)
 WHERE n.status IN ['applied', 'recognised'] AND n.kind = 'regional'
-WITH n, COLLECT {
+CALL (n) {
   MATCH (n)-[:COVERS]->(:Region)<-[:PART_OF*0..]-(r:Region)
+  WITH DISTINCT r
   MATCH (r)-[:BORDERS*0..1]-(s:Region)
-  MATCH (s)-[:PART_OF*0..]->(:Region)<-[:COVERS]-(m:Network)
-  WHERE m <> n AND m.status IN ['applied', 'recognised'] AND m.kind = 'regional'
-  RETURN DISTINCT m
+  WITH DISTINCT s
+  MATCH (s)-[:PART_OF*0..]->(c:Region)
+  WITH DISTINCT c
+  MATCH (c)<-[:COVERS]-(m:Network)
+  WHERE m.status IN ['applied', 'recognised'] AND m.kind = 'regional'
+  WITH DISTINCT m
   ORDER BY m.id
-} AS neighbours
+  RETURN collect(m) AS nearby
+}
+WITH n, [m IN nearby WHERE m <> n] AS neighbours
 WHERE size(neighbours) > 0
 // Cooperation in any of four forms: a recorded cooperation or an agreed sub-network (either
 // direction), a shared member organisation, or an activity both networks held.

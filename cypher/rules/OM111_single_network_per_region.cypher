@@ -2,35 +2,39 @@
 // Source: 001 Rahmenbedingungen, item 11 ("Es kann in jeder Region/jedem Fachgebiet nur ein regionales/fachliches Netzwerk der Offensive Mittelstand geben").
 // Parameters (run these lines first in Neo4j Browser or cypher-shell):
 // :param asOf => date('2025-06-30');
-// Regional OM networks conflict when their region closures (covered regions and every region
-// inside them) intersect; thematic OM networks when their topics are equal, compared trimmed
-// and case-insensitively (blank topics never). A direct SUB_NETWORK_OF edge, either direction,
-// records the consensus and resolves the conflict for that pair.
+// Regional OM networks conflict when their region closures (the regions they cover and every
+// region inside them) intersect, found through the regions; thematic OM networks when their
+// topics are equal, compared trimmed and case-insensitively (blank topics never), found by
+// grouping on the topic. A direct SUB_NETWORK_OF edge between the two, either direction,
+// records the consensus and resolves that pair (a chain of sub-networks does not).
 CALL () {
   MATCH (n:Network)
   WHERE n.status IN ['applied', 'recognised'] AND n.kind = 'regional'
-  RETURN n, COLLECT {
-    MATCH (n)-[:COVERS]->(:Region)<-[:PART_OF*0..]-(:Region)-[:PART_OF*0..]->(:Region)<-[:COVERS]-(m:Network)
-    WHERE m <> n AND m.status IN ['applied', 'recognised'] AND m.kind = 'regional'
-      AND NOT EXISTS { (n)-[:SUB_NETWORK_OF]-(m) }
-    RETURN DISTINCT m.id AS other
-    ORDER BY other
-  } AS others
+  CALL (n) {
+    MATCH (n)-[:COVERS]->(:Region)<-[:PART_OF*0..]-(r:Region)
+    WITH DISTINCT r
+    MATCH (r)-[:PART_OF*0..]->(c:Region)
+    WITH DISTINCT c
+    MATCH (c)<-[:COVERS]-(m:Network)
+    WHERE m.status IN ['applied', 'recognised'] AND m.kind = 'regional'
+    RETURN DISTINCT m
+  }
+  WITH n, m
+  WHERE m <> n AND NOT EXISTS { (n)-[:SUB_NETWORK_OF]-(m) }
+  RETURN n, m
   UNION
   MATCH (t:Network)
   WHERE t.status IN ['applied', 'recognised'] AND t.kind = 'thematic'
   WITH toLower(trim(coalesce(t.topic, ''))) AS topic, collect(t) AS sameTopic
   WHERE topic <> '' AND size(sameTopic) > 1
   UNWIND sameTopic AS n
-  RETURN n, COLLECT {
-    UNWIND sameTopic AS m
-    WITH n, m
-    WHERE m <> n AND NOT EXISTS { (n)-[:SUB_NETWORK_OF]-(m) }
-    RETURN m.id AS other
-    ORDER BY other
-  } AS others
+  UNWIND sameTopic AS m
+  WITH n, m
+  WHERE m <> n AND NOT EXISTS { (n)-[:SUB_NETWORK_OF]-(m) }
+  RETURN n, m
 }
-WITH n, others
-WHERE size(others) > 0
+WITH n, m
+ORDER BY m.id
+WITH n, collect(m.id) AS others
 RETURN n.id AS subject_id, n.name AS subject_name, {others: others} AS evidence
 ORDER BY subject_id
