@@ -16,7 +16,7 @@ from om_graph.sources import EXAMPLE_AS_OF, example_dataset
 from strategies import AS_OF, datasets
 
 pytestmark = pytest.mark.neo4j
-EXAMPLES = int(os.environ.get("OM_AGREEMENT_EXAMPLES", "200"))
+EXAMPLES = int(os.environ.get("OM_AGREEMENT_EXAMPLES", "300"))
 
 
 def comparable(result) -> dict:
