@@ -161,10 +161,16 @@ def audit(
 
         def audit_on(engine):
             return _with_progress(
-                lambda progress: run_audit(
-                    engine, as_of=day, profile=chosen_profile, rules=rules, lang=lang.value, progress=progress
+                lambda advance: run_audit(
+                    engine,
+                    as_of=day,
+                    profile=chosen_profile,
+                    rules=rules,
+                    lang=lang.value,
+                    progress=advance and (lambda code: advance(1)),
                 ),
                 total=total,
+                label="auditing",
             )
 
         if neo4j or uri:
@@ -193,15 +199,18 @@ def _selected(rules: str | None) -> list:
     return select_rules(rules)
 
 
-def _with_progress(work, total: int):
-    """Run ``work(progress)`` with a progress bar on stderr when it is a terminal."""
+def _with_progress(work, total: int, label: str):
+    """Run ``work(advance)`` with a progress bar on stderr when it is a terminal.
+
+    ``advance(n)`` moves the bar by ``n`` steps; ``work`` gets ``None`` when nobody watches.
+    """
     if not sys.stderr.isatty():
         return work(None)
     from rich.progress import Progress
 
     with Progress(transient=True, console=_stderr_console()) as bar:
-        task = bar.add_task("auditing", total=total)
-        return work(lambda code: bar.update(task, advance=1, description=f"auditing {code}"))
+        task = bar.add_task(label, total=total)
+        return work(lambda n=1: bar.update(task, advance=n))
 
 
 def _stderr_console():
@@ -295,7 +304,7 @@ def load(
         dataset = load_dataset(path, example)
         nodes, rels = graph_rows(dataset).counts()
         with connect(settings) as driver:
-            summary = _with_count_progress(
+            summary = _with_progress(
                 lambda progress: load_into(
                     driver, settings.database, dataset, replace=replace, batch_size=batch_size, progress=progress
                 ),
@@ -303,17 +312,6 @@ def load(
                 label="loading",
             )
     typer.echo(f"loaded {summary.nodes} nodes and {summary.relationships} relationships into {settings.uri} ({settings.database})")
-
-
-def _with_count_progress(work, total: int, label: str):
-    """Run ``work(progress)`` where progress(n) advances by n rows; a bar only on a terminal."""
-    if not sys.stderr.isatty():
-        return work(None)
-    from rich.progress import Progress
-
-    with Progress(transient=True, console=_stderr_console()) as bar:
-        task = bar.add_task(label, total=total)
-        return work(lambda n: bar.update(task, advance=n))
 
 
 cypher_app = typer.Typer(help="Show the Cypher behind a rule, or run your own query file.", no_args_is_help=True)

@@ -1122,8 +1122,8 @@ class _Builder:
                 in_networks.append(AmbassadorNetwork(person_id=pid, network_id=net.id))
             # organisations approached
             approached: set[int] = set()
-            for _region, orgs in [*served, ("", self.newcomers[state])]:
-                for _ in range(rng.randint(0 if not _region else 1, 4) if orgs else 0):
+            for region_id, orgs in [*served, ("", self.newcomers[state])]:
+                for _ in range((rng.randint(1, 4) if region_id else rng.randint(0, 1)) if orgs else 0):
                     target = orgs[rng.randrange(len(orgs))]
                     if target not in approached:
                         approached.add(target)

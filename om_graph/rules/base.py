@@ -69,6 +69,21 @@ class RuleContext:
         return day is not None and months_before(self.as_of, months) < day <= self.as_of
 
 
+def networks_without_recent(
+    graph: EmbeddedGraph, ctx: RuleContext, kind: str, evidence_key: str
+) -> Iterable[Hit]:
+    """OM networks with no activity of ``kind`` in the window; evidence: the last one up to the audit date.
+
+    Shared by the rules that ask "has the network done X in the last N months" (OM103, OM107, OM108).
+    """
+    window = ctx.params["window_months"]
+    for network in graph.om_networks():
+        dates = [a["date"] for a in graph.activities(network, kind)]
+        if not any(ctx.within_months(day, window) for day in dates):
+            past = [day for day in dates if day <= ctx.as_of]
+            yield Hit(network, {evidence_key: max(past, default=None)})
+
+
 class Rule:
     """Base class: subclasses set the metadata and implement :meth:`check`.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...embedded import EmbeddedGraph
-from ..base import Hit, Param, Rule, RuleContext, Severity
+from ..base import Hit, Param, Rule, RuleContext, Severity, networks_without_recent
 
 
 class ReferenceInstruments(Rule):
@@ -34,9 +34,4 @@ class ReferenceInstruments(Rule):
     params = {"window_months": Param(12, "Months back in which an instrument use must be recorded")}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
-        window = ctx.params["window_months"]
-        for network in graph.om_networks():
-            dates = [a["date"] for a in graph.activities(network, "instrument_use")]
-            if not any(ctx.within_months(day, window) for day in dates):
-                past = [day for day in dates if day <= ctx.as_of]
-                yield Hit(network, {"last_use": max(past, default=None)})
+        return networks_without_recent(graph, ctx, "instrument_use", "last_use")
