@@ -122,7 +122,7 @@ _REGIONAL_ONLY = frozenset({"few_local_intermediaries", "isolated", "overlap"})
 #: Weaknesses only given to networks without certain others (which would hide them).
 _EXCLUSIVE: dict[str, tuple[str, ...]] = {
     "overlap": ("isolated",),
-    "one_contact": ("no_contacts",),
+    "one_contact": ("no_contacts", "one_group_contacts"),
     "one_group_contacts": ("no_contacts",),
     "no_intermediary_contact": ("no_contacts",),
 }
@@ -291,6 +291,7 @@ class _Geo:
         self.country_name: str = raw["country"]["name"]
         self.state_ids: list[str] = []
         self.state_names: list[str] = []
+        self.state_population: list[float] = []
         self.state_districts: list[list[int]] = []
         self.district_ids: list[str] = []
         self.district_names: list[str] = []
@@ -298,6 +299,7 @@ class _Geo:
         for s, state in enumerate(raw["states"]):
             self.state_ids.append(state["id"])
             self.state_names.append(state["name"])
+            self.state_population.append(float(state["population_m"]))
             members = []
             for key, name in state["districts"].items():
                 members.append(len(self.district_ids))
@@ -418,15 +420,23 @@ class _Builder:
         self.rng = random.Random(seed)
         self.geo = _geo()
         rng, geo = self.rng, self.geo
-        # Where organisations are: districts weighted (lognormal), states by their districts.
-        self.district_weight = [rng.lognormvariate(0.0, 0.7) for _ in geo.district_ids]
+        # Where organisations are: states by population, districts within them lognormal.
+        raw = [rng.lognormvariate(0.0, 0.7) for _ in geo.district_ids]
+        self.district_weight = [0.0] * len(raw)
+        for s, members in enumerate(geo.state_districts):
+            total = sum(raw[d] for d in members)
+            for d in members:
+                self.district_weight[d] = geo.state_population[s] * raw[d] / total
         # One small state stays a white spot: no regional OM network, no ambassador (OM404).
         small = [s for s, members in enumerate(geo.state_districts) if 2 <= len(members) <= 8]
         self.white_state = rng.choice(small)
-        # Networks start in a district; a state's chance grows with the root of its districts.
+        # Networks start in a district; a state's chance grows less than its population.
         self.home_districts = [d for d, s in enumerate(geo.district_state) if s != self.white_state]
         self.home_cum = _cumulative(
-            [self.district_weight[d] / math.sqrt(len(geo.state_districts[geo.district_state[d]])) for d in self.home_districts]
+            [
+                self.district_weight[d] * geo.state_population[geo.district_state[d]] ** -0.4
+                for d in self.home_districts
+            ]
         )
         self.all_cum = _cumulative(self.district_weight)
         self.topic_cum = _cumulative([1.0 / math.sqrt(r + 1) for r in range(len(_TOPICS))])
@@ -448,6 +458,7 @@ class _Builder:
         self.org_weight: list[float] = []
         self.org_pooled: list[bool] = []
         self.org_intermediary: list[bool] = []
+        self.org_partner: list[bool] = []
         # persons
         self.person_org: list[int] = []
         self.persons_of_org: dict[int, list[int]] = {}
@@ -665,9 +676,15 @@ class _Builder:
                 net.size = min(net.size, rng.randint(3, 8))  # closed circles and lapsed networks
 
     # -- organisations -----------------------------------------------------------------------
-    def add_org(self, kind: str, district: int, parent: int = -1, pooled: bool = True, weight: float = 1.0) -> int:
+    def add_org(
+        self, kind: str, district: int, parent: int = -1, pooled: bool = True, weight: float = 1.0,
+        partner: bool | None = None,
+    ) -> int:
         rng = self.rng
         idx = len(self.org_kind)
+        if partner is None:
+            partner = rng.random() < (0.35 if kind == "company" else 0.9)
+        self.org_partner.append(partner)
         self.org_kind.append(kind)
         self.org_district.append(district)
         self.org_parent.append(parent)
@@ -710,6 +727,10 @@ class _Builder:
                 for _ in range(net.size - k):
                     kind = rng.choice(("consultancy", "company"))
                     net.anchors.append(self.add_org(kind, net.districts[0], pooled=False))
+        # the white spot still has an OM partner (so OM401 sees it too)
+        if len(self.org_kind) < total:
+            white = geo.state_districts[self.white_state]
+            self.add_org("economic_development", white[rng.randrange(len(white))], partner=True)
         # everyone else: near the networks (by size) or anywhere
         net_cum = _cumulative([net.size if net.districts else 0.0 for net in self.nets])
         kind_cum = _cumulative([w for _, w in _KIND_WEIGHTS])
@@ -1296,7 +1317,7 @@ class _Builder:
                     trade=_TRADES[rng.randrange(len(_TRADES))],
                     legal=_LEGAL[rng.randrange(len(_LEGAL))],
                 )
-            partner = rng.random() < (0.35 if kind == "company" else 0.9)
+            partner = self.org_partner[o]
             since = _date(_REF - int(rng.triangular(30, 7000, 1500))) if partner else None
             intermediary = None
             if kind == "other" and rng.random() < 0.3:

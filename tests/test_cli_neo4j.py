@@ -81,7 +81,7 @@ def test_cypher_show_prints_the_rule_file() -> None:
 
 
 @pytest.mark.neo4j
-def test_cypher_run_with_params_as_csv_and_json(tmp_path: Path) -> None:
+def test_cypher_run_with_params_as_csv_and_json(tmp_path: Path, neo4j_settings) -> None:
     assert run("load", "--example", "--replace").exit_code == 0
     query = tmp_path / "big.cypher"
     query.write_text(
@@ -101,7 +101,7 @@ def test_cypher_run_with_params_as_csv_and_json(tmp_path: Path) -> None:
 
 
 @pytest.mark.neo4j
-def test_cypher_error_in_users_file_is_one_line(tmp_path: Path) -> None:
+def test_cypher_error_in_users_file_is_one_line(tmp_path: Path, neo4j_settings) -> None:
     query = tmp_path / "broken.cypher"
     query.write_text("MATCH (n:Network RETURN n\n", encoding="utf-8")
     result = run("cypher", "run", str(query))
