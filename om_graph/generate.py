@@ -84,7 +84,7 @@ PER_SCALE = {
 
 #: Network sizes (member organisations) are lognormal: median and shape. With the share of
 #: tiny and isolated networks this gives about 2,000 memberships per 40 networks.
-SIZE_MEDIAN = 35.0
+SIZE_MEDIAN = 37.0
 SIZE_SIGMA = 0.95
 #: No network has more members than this share of all organisations.
 SIZE_CAP_SHARE = 0.4
@@ -119,6 +119,8 @@ DEFECT_RATES: dict[str, float] = {
     "no_new_partners": 0.07,  # OM304
 }
 _REGIONAL_ONLY = frozenset({"few_local_intermediaries", "isolated", "overlap"})
+#: Weaknesses no state-wide network has.
+_NOT_STATEWIDE = frozenset({"few_local_intermediaries", "isolated", "overlap", "tiny"})
 #: Weaknesses only given to networks without certain others (which would hide them).
 _EXCLUSIVE: dict[str, tuple[str, ...]] = {
     "overlap": ("isolated",),
@@ -528,6 +530,8 @@ class _Builder:
         om_regional = [net.idx for net in nets if net.om and net.kind == "regional"]
         for defect, rate in DEFECT_RATES.items():
             pool = om_regional if defect in _REGIONAL_ONLY else om_all
+            if defect in _NOT_STATEWIDE:
+                pool = [i for i in pool if nets[i].scope != "state"]
             if defect in _EXCLUSIVE:
                 pool = [i for i in pool if not any(other in defects[i] for other in _EXCLUSIVE[defect])]
             for i in self.stratified(pool, rate, guarantee):
@@ -908,19 +912,17 @@ class _Builder:
             d = net.defects
             if "no_contacts" in d or (net.status == "withdrawn" and rng.random() < 0.6):
                 continue
-            if "no_intermediary_contact" in d:
-                coord_org = self.contact_org(net, False)
+            coord_org = self.contact_org(net, "no_intermediary_contact" not in d)
+            if "one_group_contacts" in d:
+                mod_org = coord_org
+            elif "no_intermediary_contact" in d:
                 mod_org = self.contact_org(net, False, avoid_group=self.group(coord_org) if coord_org >= 0 else -1)
             else:
-                coord_org = self.contact_org(net, True)
-                if "one_group_contacts" in d:
-                    mod_org = coord_org
-                else:
-                    wanted = False if rng.random() < 0.4 else None  # moderators are often consultants
-                    avoid = self.group(coord_org) if coord_org >= 0 else -1
-                    mod_org = self.contact_org(net, wanted, avoid)
-                    if mod_org < 0:
-                        mod_org = self.contact_org(net, None, avoid)
+                wanted = False if rng.random() < 0.4 else None  # moderators are often consultants
+                avoid = self.group(coord_org) if coord_org >= 0 else -1
+                mod_org = self.contact_org(net, wanted, avoid)
+                if mod_org < 0:
+                    mod_org = self.contact_org(net, None, avoid)
             coordinator = self.person_at(coord_org)
             moderator = self.person_at(mod_org, avoid=coordinator)
             if moderator == coordinator:

@@ -1,0 +1,26 @@
+"""The installed wheel carries what the package reads at run time: Cypher files and the example."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from om_graph.rules import all_rules
+from om_graph.queries import rule_query_name
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_wheel_contains_cypher_files_and_example(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("om_graph-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for rule in all_rules():
+        assert f"om_graph/cypher/{rule_query_name(rule.code)}" in names
+    assert {"om_graph/cypher/schema.cypher", "om_graph/cypher/stages.cypher", "om_graph/data/example.yaml"} <= names
