@@ -281,6 +281,24 @@ def example(
 
 
 @app.command()
+def generate(
+    target: Annotated[Path, typer.Argument(help="Folder (csv) or file (xlsx, yaml) to write the landscape to.")],
+    scale: Annotated[float, typer.Option("--scale", help="1 = OM's size today; everything but regions grows linearly.")] = 1.0,
+    seed: Annotated[int, typer.Option("--seed", help="Same seed, same files.")] = 1,
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="Format to write.")] = DataFormat.csv,
+) -> None:
+    """Write a synthetic, Germany-sized landscape of networks for trials and benchmarks."""
+    from .generate import generate_landscape
+    from .io import write_dataset
+
+    with reported_errors():
+        dataset = generate_landscape(scale, seed)
+        write_dataset(dataset, target, fmt.value)
+    typer.echo(f"wrote {target}: {len(dataset.networks)} networks, {len(dataset.organisations)} organisations, "
+               f"{len(dataset.memberships)} memberships (scale {scale:g}, seed {seed})")
+
+
+@app.command()
 def load(
     path: PathArg = None,
     example: ExampleOpt = False,

@@ -1,27 +1,30 @@
 """Synthetic landscapes of German business-support networks, for demos, tests and benchmarks.
 
 :func:`generate_landscape` invents a whole :class:`~om_graph.model.Dataset`: Germany with
-its 16 federal states and 400 districts (real names and keys, from
-``data/regions_de.yaml``), and on top of it invented organisations, people and networks
-with the skew of the real world:
+its 16 federal states and 400 districts (real names, ISO 3166-2 codes and district keys,
+from ``data/regions_de.yaml``), and on top of it invented organisations, people and
+networks with the skew of the real world:
 
 * network sizes are heavy-tailed (lognormal: a few large state-wide networks, many small
-  local ones), organisations take part in several networks (a few hubs in very many),
-  regional networks overlap and border each other, thematic networks share topics;
-* most networks are plausible and well run, and a realistic minority fails a criterion:
-  from scale 0.25 on every rule OM101-OM504 fires somewhere and every implementation
-  stage 1-4 occurs when audited as of :data:`REFERENCE_DATE`.
+  local ones); organisations take part in several networks (a few hubs in very many, some
+  in none); regional networks overlap and border each other; thematic networks share topics;
+* most networks are plausible and well run, and a realistic minority fails a criterion
+  (``DEFECT_RATES``). At scale 1 every rule OM101-OM504 fires somewhere and every
+  implementation stage 1-4 occurs when audited as of :data:`REFERENCE_DATE` (checked for
+  40 seeds at scales 0.5, 1 and 2; smaller landscapes may miss a rule).
 
 At scale 1 the landscape is about the size of the Offensive Mittelstand today: 40 networks,
 500 organisations, about 2,000 memberships, 100 persons, 15 ambassadors, 50
 self-declarations. Everything except the regions and the Praxis-Check catalogue grows
-linearly with the scale, and so does the time to generate it.
+linearly with the scale, and so does the time to generate it (about 2 s and 0.4 GB at
+scale 100). The 400 districts do not grow: from scale 10 on nearly every district has
+several networks, so unresolved overlaps (OM111) become the rule rather than the exception.
 
 The same ``(scale, seed)`` always gives the same dataset: all randomness comes from one
 ``random.Random(seed)``, nothing iterates over a hash-ordered collection, and every date is
 relative to :data:`REFERENCE_DATE` (audit with ``as_of=REFERENCE_DATE`` to reproduce the
 findings). People and organisations are invented (placeholder surnames, invented place
-names, e-mail addresses on example.org); region names and codes are real.
+names, e-mail addresses and homepages on example.org); region names and codes are real.
 
 >>> ds = generate_landscape(0.25, seed=7)
 >>> len(ds.networks), len(ds.regions)
@@ -34,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 import math
 import random
 from functools import lru_cache
@@ -129,6 +133,9 @@ _EXCLUSIVE: dict[str, tuple[str, ...]] = {
     "no_intermediary_contact": ("no_contacts",),
 }
 
+#: Share of the self-declarations with each weakness (OM501, OM502 twice, OM503, OM504).
+DECLARATION_DEFECT_RATES = {"unrated": 0.2, "short_plan": 0.15, "vague_plan": 0.1, "form": 0.08, "expired": 0.18}
+
 #: Chance that a local network recorded its consensus with the state-wide network it works in,
 #: with an earlier network on the same district, and a thematic network with an earlier one
 #: on the same topic (the rest are unresolved overlaps: OM111).
@@ -170,6 +177,7 @@ _TRADES = (
     "Kunststofftechnik", "Haustechnik", "Lebensmittel", "Pflegedienste", "Software", "Maschinenbau",
 )
 _LEGAL = ("GmbH", "GmbH & Co. KG", "KG", "e.K.", "AG")
+_N_PLACES = len(_PLACE_HEADS) * len(_PLACE_TAILS)
 
 #: Name patterns of organisations by kind; {place} is an invented place name.
 _ORG_NAMES: dict[str, tuple[str, ...]] = {
@@ -184,16 +192,18 @@ _ORG_NAMES: dict[str, tuple[str, ...]] = {
     "employment_agency": ("Agentur für Arbeit {place}", "Jobcenter {place}"),
     "research_institute": ("Institut für Arbeitsforschung {place}", "Hochschule {place}, Transferstelle"),
     "public_authority": ("Landratsamt {place}", "Amt für Arbeitsschutz {place}"),
-    "consultancy": ("Beratungshaus {surname} & Partner", "{surname} Unternehmensberatung", "{place}er Personalberatung"),
+    "consultancy": (
+        "Beratungshaus {surname} & Partner", "{surname} Unternehmensberatung", "{place}er Personalberatung",
+    ),
     "company": ("{place}er {trade} {legal}", "{surname} {trade} {legal}"),
     "other": ("Förderverein Mittelstand {place} e.V.", "Stiftung Arbeit {place}"),
 }
 #: Parent organisations (groups): their name and the one of their branches.
 _GROUP_NAMES: dict[str, tuple[str, str]] = {
-    "accident_insurer": ("Berufsgenossenschaft {place}, Hauptverwaltung", "Berufsgenossenschaft {place}, Präventionszentrum {branch}"),
+    "accident_insurer": ("Berufsgenossenschaft {place}, Hauptverwaltung", "Berufsgenossenschaft {place}, Zentrum {branch}"),
     "health_insurer": ("Gesundheitskasse {place}, Landesdirektion", "Gesundheitskasse {place}, Geschäftsstelle {branch}"),
-    "business_association": ("Unternehmerverband {place}, Landesverband", "Unternehmerverband {place}, Bezirksgruppe {branch}"),
-    "employer_association": ("Arbeitgeberverband {place}, Dachverband", "Arbeitgeberverband {place}, Geschäftsstelle {branch}"),
+    "business_association": ("Unternehmerverband {place}, Landesverband", "Unternehmerverband {place}, Gruppe {branch}"),
+    "employer_association": ("Arbeitgeberverband {place}, Dachverband", "Arbeitgeberverband {place}, Büro {branch}"),
     "trade_union": ("Gewerkschaft {place}, Vorstand", "Gewerkschaft {place}, Bezirk {branch}"),
     "consultancy": ("{place}er Beratungsgruppe AG", "{place}er Beratungsgruppe, Büro {branch}"),
     "company": ("{place}er Holding AG", "{place}er Werk {branch} GmbH"),
@@ -254,28 +264,64 @@ _MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August
 #: The Praxis-Check catalogue: topic -> checkpoints -> measures (fixed, does not scale).
 _CHECK_CATALOGUE: tuple[tuple[str, tuple[tuple[str, tuple[str, str]], ...]], ...] = (
     ("Strategie", (
-        ("Die Ziele des Unternehmens sind schriftlich festgelegt", ("Jahresziele mit dem Team vereinbaren", "Einmal im Jahr eine Strategieklausur halten")),
-        ("Markt und Wettbewerb werden regelmäßig beobachtet", ("Kundenbefragung durchführen", "Wettbewerbsvergleich erstellen")),
+        ("Die Ziele des Unternehmens sind schriftlich festgelegt", (
+            "Jahresziele mit dem Team vereinbaren",
+            "Einmal im Jahr eine Strategieklausur halten",
+        )),
+        ("Markt und Wettbewerb werden regelmäßig beobachtet", (
+            "Kundenbefragung durchführen",
+            "Wettbewerbsvergleich erstellen",
+        )),
     )),
     ("Liquidität", (
-        ("Die Liquidität wird vorausschauend geplant", ("Liquiditätsplan für zwölf Monate aufstellen", "Forderungsmanagement einführen")),
-        ("Die Finanzierung ist gesichert", ("Bankgespräch jährlich vorbereiten", "Fördermittel prüfen")),
+        ("Die Liquidität wird vorausschauend geplant", (
+            "Liquiditätsplan für zwölf Monate aufstellen",
+            "Forderungsmanagement einführen",
+        )),
+        ("Die Finanzierung ist gesichert", (
+            "Bankgespräch jährlich vorbereiten",
+            "Fördermittel prüfen",
+        )),
     )),
     ("Führung", (
-        ("Führungskräfte führen Mitarbeitergespräche", ("Jährliche Mitarbeitergespräche einführen", "Gesprächsleitfaden erstellen")),
-        ("Entscheidungen werden nachvollziehbar kommuniziert", ("Regelmäßige Teamrunden einführen", "Informationswege festlegen")),
+        ("Führungskräfte führen Mitarbeitergespräche", (
+            "Jährliche Mitarbeitergespräche einführen",
+            "Gesprächsleitfaden erstellen",
+        )),
+        ("Entscheidungen werden nachvollziehbar kommuniziert", (
+            "Regelmäßige Teamrunden einführen",
+            "Informationswege festlegen",
+        )),
     )),
     ("Personal", (
-        ("Der Personalbedarf ist geplant", ("Altersstrukturanalyse durchführen", "Nachfolge für Schlüsselstellen planen")),
-        ("Beschäftigte werden gezielt qualifiziert", ("Qualifizierungsplan erstellen", "Wissenstransfer zwischen Generationen organisieren")),
+        ("Der Personalbedarf ist geplant", (
+            "Altersstrukturanalyse durchführen",
+            "Nachfolge für Schlüsselstellen planen",
+        )),
+        ("Beschäftigte werden gezielt qualifiziert", (
+            "Qualifizierungsplan erstellen",
+            "Wissenstransfer zwischen Generationen organisieren",
+        )),
     )),
     ("Gesundheit und Arbeitsschutz", (
-        ("Gefährdungen werden beurteilt", ("Gefährdungsbeurteilung aktualisieren", "Psychische Belastung einbeziehen")),
-        ("Gesundheit wird im Betrieb gefördert", ("Gesundheitstag durchführen", "Ergonomie der Arbeitsplätze prüfen")),
+        ("Gefährdungen werden beurteilt", (
+            "Gefährdungsbeurteilung aktualisieren",
+            "Psychische Belastung einbeziehen",
+        )),
+        ("Gesundheit wird im Betrieb gefördert", (
+            "Gesundheitstag durchführen",
+            "Ergonomie der Arbeitsplätze prüfen",
+        )),
     )),
     ("Innovation und Digitalisierung", (
-        ("Neue Ideen werden systematisch aufgegriffen", ("Ideenmanagement einführen", "Innovationsworkshop durchführen")),
-        ("Digitale Werkzeuge werden gezielt eingesetzt", ("Digitalisierungsstand erheben", "Beschäftigte im Umgang mit neuer Software schulen")),
+        ("Neue Ideen werden systematisch aufgegriffen", (
+            "Ideenmanagement einführen",
+            "Innovationsworkshop durchführen",
+        )),
+        ("Digitale Werkzeuge werden gezielt eingesetzt", (
+            "Digitalisierungsstand erheben",
+            "Beschäftigte im Umgang mit neuer Software schulen",
+        )),
     )),
 )
 
@@ -496,7 +542,7 @@ class _Builder:
 
     # -- networks ----------------------------------------------------------------------------
     def plan_networks(self) -> None:
-        rng, geo = self.rng, self.geo
+        rng = self.rng
         n = _count("networks", self.scale)
         nets = self.nets = [_Net(i) for i in range(n)]
         guarantee = n >= 10
@@ -626,7 +672,8 @@ class _Builder:
         region = geo.state_names[net.state] if net.scope == "state" else geo.district_names[net.districts[0]]
         if "bad_name" in net.defects:
             if rng.random() < 0.5:  # neither region nor OM in the name
-                return f"{rng.choice(('Unternehmerkreis', 'Forum', 'Wirtschaftsrunde'))} {self.place_name(rng.randrange(560))}"
+                place = self.place_name(rng.randrange(_N_PLACES))
+                return f"{rng.choice(('Unternehmerkreis', 'Forum', 'Wirtschaftsrunde'))} {place}"
             return f"{rng.choice(('Mittelstandsforum', 'Unternehmerkreis'))} {region}"  # no OM mark
         if net.scope == "state":
             patterns = ("Offensive Mittelstand {r}", "Offensive Mittelstand {r}", "OM-Netzwerk {r}")
@@ -653,9 +700,10 @@ class _Builder:
             net.covers = [geo.state_ids[state]]
         suffix = f" {geo.state_names[net.state]}" if net.state >= 0 else ""
         if "bad_name" in net.defects:
-            net.name = self.unique_name(f"Arbeitskreis {self.place_name(rng.randrange(560))}{suffix}")
+            net.name = self.unique_name(f"Arbeitskreis {self.place_name(rng.randrange(_N_PLACES))}{suffix}")
         else:
-            pattern = rng.choice(("OM-Fachnetzwerk {t}", "OM-Netzwerk {t}", "Offensive Mittelstand: {t}", "Fachkreis {t}"))
+            patterns = ("OM-Fachnetzwerk {t}", "OM-Netzwerk {t}", "Offensive Mittelstand: {t}", "Fachkreis {t}")
+            pattern = rng.choice(patterns)
             net.name = self.unique_name(pattern.format(t=topic) + suffix)
 
     def size_networks(self) -> None:
@@ -692,8 +740,9 @@ class _Builder:
         self.org_kind.append(kind)
         self.org_district.append(district)
         self.org_parent.append(parent)
-        self.org_place.append(rng.randrange(len(_PLACE_HEADS) * len(_PLACE_TAILS)))
-        intermediary = OrganisationKind(kind) in INTERMEDIARY_KINDS
+        self.org_place.append(rng.randrange(_N_PLACES))
+        # an "other" organisation (a Verein, a foundation) is sometimes recorded as intermediary
+        intermediary = OrganisationKind(kind) in INTERMEDIARY_KINDS or (kind == "other" and rng.random() < 0.3)
         self.org_intermediary.append(intermediary)
         self.org_weight.append(weight * rng.lognormvariate(0.0, 1.0) * (1.6 if intermediary else 1.0))
         self.org_pooled.append(pooled)
@@ -780,7 +829,7 @@ class _Builder:
 
     # -- memberships -------------------------------------------------------------------------
     def make_memberships(self) -> None:
-        rng, geo = self.rng, self.geo
+        rng = self.rng
         rows: list[Membership] = []
         for net in self.nets:
             members = list(net.anchors)
@@ -948,8 +997,6 @@ class _Builder:
         self.activities = rows
         for net in self.nets:
             d = net.defects
-            recent = lambda: _REF - rng.randint(0, min(355, _REF - net.founded))  # noqa: E731 - last 12 months
-            older = lambda: _REF - rng.randint(372, 720)  # noqa: E731 - 12 to 24 months back
             earliest = net.founded
             active = net.om and not ({"no_contacts", "quiet"} & d)
             if net.status == "withdrawn" or not net.om and rng.random() < 0.5:
@@ -962,15 +1009,15 @@ class _Builder:
                     n_recent = 0
             else:
                 n_recent = 0
-            days = [recent() for _ in range(n_recent)] + [older() for _ in range(rng.randint(0, 4))]
+            days = [self.recent(net) for _ in range(n_recent)] + [self.older() for _ in range(rng.randint(0, 4))]
             for day in sorted(days):
                 if day < earliest:
                     continue
                 host = None
                 if hosts and rng.random() < 0.75:
                     host = hosts[rng.randrange(len(hosts))]
-                    if "one_group_contacts" in d and net.contacts:
-                        host = self.person_org[net.contacts[0][0]] if self.person_org[net.contacts[0][0]] >= 0 else host
+                    if "one_group_contacts" in d and net.contacts and self.person_org[net.contacts[0][0]] >= 0:
+                        host = self.person_org[net.contacts[0][0]]  # the dominant group hosts, too
                 title = f"Netzwerktreffen {_MONTHS[_date(day).month - 1]} {_date(day).year}"
                 self.add_activity(net, "meeting", day, title, host=host)
             # reports to the Plenum, partner briefings, instrument use
@@ -981,14 +1028,23 @@ class _Builder:
             ):
                 days = []
                 if active and defect not in d:
-                    days += [recent() for _ in range(rng.randint(low, high))]
+                    days += [self.recent(net) for _ in range(rng.randint(low, high))]
                 if rng.random() < 0.6:
-                    days.append(older())
+                    days.append(self.older())
                 for day in sorted(days):
                     if day < earliest:
                         continue
                     instrument = _INSTRUMENTS[rng.randrange(len(_INSTRUMENTS))] if kind == "instrument_use" else None
-                    self.add_activity(net, kind, day, title.format(y=_date(day).year, i=instrument), instrument=instrument)
+                    text = title.format(y=_date(day).year, i=instrument)
+                    self.add_activity(net, kind, day, text, instrument=instrument)
+
+    def recent(self, net: _Net) -> int:
+        """A day in the last 12 months (and since the network was founded)."""
+        return self.rng.randint(max(_CUTOFF_12 + 1, net.founded), _REF)
+
+    def older(self) -> int:
+        """A day 12 to 24 months back."""
+        return self.rng.randint(_CUTOFF_24 + 1, _CUTOFF_12)
 
     def add_activity(self, net: _Net, kind: str, day: int, title: str, host: int | None = None,
                      instrument: str | None = None, partner: _Net | None = None) -> None:
@@ -1019,7 +1075,9 @@ class _Builder:
             linked.add(key)
             return True
 
-        agreed = lambda: _date(_REF - rng.randint(30, 3000))  # noqa: E731
+        def agreed(a: _Net, b: _Net) -> dt.date:
+            return _date(rng.randint(max(a.founded, b.founded), _REF))
+
         # sub-networks: local networks inside a state-wide one, later ones on a taken district,
         # thematic networks on a topic that has one already
         first_topic: dict[str, _Net] = {}
@@ -1043,7 +1101,7 @@ class _Builder:
                 elif heads and rng.random() < SUB_NETWORK_STATE:
                     parent = self.nets[heads[rng.randrange(len(heads))]]
             if parent is not None and link(net, parent):
-                subs.append(SubNetwork(network_id=net.id, parent_network_id=parent.id, agreed_on=agreed()))
+                subs.append(SubNetwork(network_id=net.id, parent_network_id=parent.id, agreed_on=agreed(net, parent)))
         # cooperation: with another network of the state (sometimes a thematic one)
         by_state: list[list[_Net]] = [[] for _ in geo.state_ids]
         thematic = []
@@ -1058,21 +1116,24 @@ class _Builder:
         for net in self.nets:
             if net.kind != "regional" or "isolated" in net.defects or not net.om:
                 continue
-            for _ in range(rng.choices((0, 1, 2), weights=(5, 4, 1))[0]):
-                if thematic and rng.random() < 0.2:
-                    other = thematic[rng.randrange(len(thematic))]
-                else:
-                    pool = by_state[net.state]
-                    if rng.random() < 0.25 and geo.state_neighbours[net.state]:
-                        neighbours = geo.state_neighbours[net.state]
-                        pool = by_state[neighbours[rng.randrange(len(neighbours))]] or pool
-                    other = pool[rng.randrange(len(pool))]
-                if link(net, other):
-                    coops.append(Cooperation(network_id=net.id, partner_network_id=other.id, since=agreed()))
-                    if rng.random() < 0.35:
-                        joint.append((net, other))
+            for _ in range(rng.choices((0, 1, 2), weights=(4, 4, 2))[0]):
+                for _try in range(3):  # a partner in the state, a neighbouring state, or a thematic one
+                    if thematic and rng.random() < 0.2:
+                        other = thematic[rng.randrange(len(thematic))]
+                    else:
+                        pool = by_state[net.state]
+                        if rng.random() < 0.25 and geo.state_neighbours[net.state]:
+                            neighbours = geo.state_neighbours[net.state]
+                            pool = by_state[neighbours[rng.randrange(len(neighbours))]] or pool
+                        other = pool[rng.randrange(len(pool))]
+                    if link(net, other):
+                        since = agreed(net, other)
+                        coops.append(Cooperation(network_id=net.id, partner_network_id=other.id, since=since))
+                        if rng.random() < 0.35:
+                            joint.append((net, other))
+                        break
         for a, b in joint:
-            day = _REF - rng.randint(0, 700)
+            day = rng.randint(max(a.founded, b.founded, _CUTOFF_24 + 1), _REF)
             topic = b.topic or a.topic or self.topic_order[rng.randrange(len(_TOPICS))]
             self.add_activity(a, "joint_activity", day, f"Gemeinsame Veranstaltung: {topic}", partner=b)
         criticisms = []
@@ -1083,7 +1144,7 @@ class _Builder:
                         Criticism(
                             id=f"crit-{len(criticisms) + 1:05d}",
                             network_id=net.id,
-                            date=_date(_REF - rng.randint(10, 700)),
+                            date=_date(rng.randint(max(net.founded, _CUTOFF_24 + 1), _REF)),
                             summary=_CRITICISMS[rng.randrange(len(_CRITICISMS))],
                         )
                     )
@@ -1106,6 +1167,7 @@ class _Builder:
         regions: list[AmbassadorRegion] = []
         in_networks: list[AmbassadorNetwork] = []
         approaches: list[Approach] = []
+        ambassadors: set[int] = set()
         for _ in range(_count("ambassadors", self.scale)):
             state = self.pick(state_cum)
             served: list[tuple[str, list[int]]] = []  # region id, its pool of organisations
@@ -1127,7 +1189,10 @@ class _Builder:
                     if self.org_intermediary[candidate]:
                         org = candidate
                         break
-            person = self.person_at(org) if org >= 0 else self.add_person(-1)
+            person = self.person_at(org) if org >= 0 else -1
+            if person < 0 or person in ambassadors:  # a new ambassador is a new person
+                person = self.add_person(org)
+            ambassadors.add(person)
             pid = _person_id(person)
             since = _date(_REF - rng.randint(60, 3600))
             for region_id, _pool in served:
@@ -1150,9 +1215,8 @@ class _Builder:
                     target = orgs[rng.randrange(len(orgs))]
                     if target not in approached:
                         approached.add(target)
-                        approaches.append(
-                            Approach(person_id=pid, organisation_id=_org_id(target), date=_date(_REF - rng.randint(5, 1000)))
-                        )
+                        day = _date(_REF - rng.randint(5, 1000))
+                        approaches.append(Approach(person_id=pid, organisation_id=_org_id(target), date=day))
         self.sheets["ambassadors"] = regions
         self.sheets["ambassador_networks"] = in_networks
         self.sheets["approaches"] = approaches
@@ -1162,7 +1226,8 @@ class _Builder:
         rng = self.rng
         items = self.sheets["check_items"]
         measures = [m for m, item in enumerate(items) if item.kind == "measure"]
-        companies = [o for o, kind in enumerate(self.org_kind) if kind == "company"] or list(range(len(self.org_kind)))
+        companies = [o for o, kind in enumerate(self.org_kind) if kind == "company"]
+        companies = companies or list(range(len(self.org_kind)))
         declarations: list[SelfDeclaration] = []
         ratings: list[Rating] = []
         plan: list[PlannedAction] = []
@@ -1171,7 +1236,7 @@ class _Builder:
         guarantee = n >= 10
         # the weak ones (as stratified as the networks' weaknesses)
         weak: dict[str, set[int]] = {}
-        for key, rate in (("unrated", 0.2), ("short_plan", 0.15), ("vague_plan", 0.1), ("form", 0.08), ("expired", 0.18)):
+        for key, rate in DECLARATION_DEFECT_RATES.items():
             weak[key] = set(self.stratified(list(range(n)), rate, guarantee))
         company = -1
         for i in range(n):
@@ -1188,7 +1253,9 @@ class _Builder:
                     signed = None
                 else:
                     complete = False
-            declarations.append(SelfDeclaration(id=did, organisation_id=_org_id(company), signed_on=signed, form_complete=complete))
+            declarations.append(
+                SelfDeclaration(id=did, organisation_id=_org_id(company), signed_on=signed, form_complete=complete)
+            )
             unrated = i in weak["unrated"]
             rated: list[int] = []  # measures rated red or yellow: they go first into the plan
             for m, item in enumerate(items):
@@ -1206,12 +1273,13 @@ class _Builder:
                 fields = {
                     "urgency": _URGENCIES[rng.randrange(3)],
                     "responsible": _RESPONSIBLE[rng.randrange(len(_RESPONSIBLE))],
-                    "deadline": _date(_REF + rng.randint(30, 540)) if signed is None else signed + _DAY * rng.randint(30, 540),
+                    "deadline": (signed or REFERENCE_DATE) + _DAY * rng.randint(30, 540),
                     "control": _CONTROLS[rng.randrange(len(_CONTROLS))],
                 }
                 if j == vague:
                     fields[rng.choice(list(fields))] = None
-                plan.append(PlannedAction(id=f"mp-{len(plan) + 1:07d}", declaration_id=did, title=item.title, **fields))
+                pid = f"mp-{len(plan) + 1:07d}"
+                plan.append(PlannedAction(id=pid, declaration_id=did, title=item.title, **fields))
         self.sheets["self_declarations"] = declarations
         self.sheets["ratings"] = ratings
         self.sheets["action_plan"] = plan
@@ -1226,7 +1294,9 @@ class _Builder:
             state = geo.state_ids[geo.district_state[d]]
             regions.append(Region(id=did, name=geo.district_names[d], level="district", parent_id=state, code=did))
         borders = [Border(region_id=geo.state_ids[a], neighbour_id=geo.state_ids[b]) for a, b in geo.state_borders]
-        borders += [Border(region_id=geo.district_ids[a], neighbour_id=geo.district_ids[b]) for a, b in geo.district_borders]
+        borders += [
+            Border(region_id=geo.district_ids[a], neighbour_id=geo.district_ids[b]) for a, b in geo.district_borders
+        ]
         self.sheets["regions"] = regions
         self.sheets["borders"] = borders
 
@@ -1245,6 +1315,7 @@ class _Builder:
     def network_records(self) -> None:
         rng, geo = self.rng, self.geo
         networks, covers = [], []
+        withdrawn = [net.idx for net in self.nets if net.status == "withdrawn"]
         for net in self.nets:
             d = net.defects
             homepage = f"https://{net.id}.example.org" if rng.random() < 0.85 else None
@@ -1272,8 +1343,8 @@ class _Builder:
                 for key in rng.sample(sorted(fields), rng.randint(1, 2)):
                     fields[key] = None
             presents = net.status != "partner_only"
-            if net.status == "withdrawn":
-                presents = rng.random() < 0.5
+            if net.status == "withdrawn":  # the first one still presents itself as OM network (OM112)
+                presents = rng.random() < 0.5 or net.idx == withdrawn[0]
             networks.append(
                 Network(
                     id=net.id,
@@ -1292,10 +1363,6 @@ class _Builder:
             )
             for region_id in net.covers:
                 covers.append(NetworkRegion(network_id=net.id, region_id=region_id))
-        # at least one withdrawn network still presents itself as an OM network (OM112)
-        withdrawn = [n for n in networks if n.status == "withdrawn"]
-        if withdrawn and not any(n.presents_as_om for n in withdrawn):
-            withdrawn[0].presents_as_om = True
         self.sheets["networks"] = networks
         self.sheets["network_regions"] = covers
 
@@ -1321,9 +1388,7 @@ class _Builder:
                 )
             partner = self.org_partner[o]
             since = _date(_REF - int(rng.triangular(30, 7000, 1500))) if partner else None
-            intermediary = None
-            if kind == "other" and rng.random() < 0.3:
-                intermediary = True
+            intermediary = True if kind == "other" and self.org_intermediary[o] else None
             district = self.org_district[o]
             rows.append(
                 Organisation(
@@ -1348,9 +1413,8 @@ class _Builder:
             first = _FIRST_NAMES[rng.randrange(len(_FIRST_NAMES))]
             last = _surname(rng)
             email = f"{_ascii(first)}.{_ascii(last)}.{p + 1}@example.org" if rng.random() < 0.95 else None
-            rows.append(
-                Person(id=_person_id(p), name=f"{first} {last}", email=email, organisation_id=None if org < 0 else _org_id(org))
-            )
+            employer = None if org < 0 else _org_id(org)
+            rows.append(Person(id=_person_id(p), name=f"{first} {last}", email=email, organisation_id=employer))
         self.sheets["persons"] = rows
 
     def build(self) -> Dataset:
@@ -1398,6 +1462,14 @@ def generate_landscape(scale: float, seed: int) -> Dataset:
     about 2,000 memberships); counts grow linearly with it (0.1 .. 1000 and beyond).
     ``seed`` makes it reproducible: the same arguments give the same dataset.
     """
-    if not isinstance(scale, (int, float)) or not math.isfinite(scale) or scale <= 0:
+    if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not math.isfinite(scale) or scale <= 0:
         raise UsageError(f"scale must be a positive number, not {scale!r}")
-    return _Builder(float(scale), int(seed)).build()
+    # Millions of small records and no reference cycles: the cyclic garbage collector would
+    # only rescan them again and again (a third of the time at scale 100), so it pauses.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _Builder(float(scale), int(seed)).build()
+    finally:
+        if enabled:
+            gc.enable()

@@ -188,3 +188,18 @@ def test_python_dash_m_works() -> None:
     proc = subprocess.run([sys.executable, "-m", "om_graph", "rules", "--format", "json"], capture_output=True, text=True)
     assert proc.returncode == 0
     assert json.loads(proc.stdout)
+
+
+def test_generate_writes_same_landscape_for_same_seed(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert run("generate", str(a), "--scale", "0.5", "--seed", "7").exit_code == 0
+    assert run("generate", str(b), "--scale", "0.5", "--seed", "7").exit_code == 0
+    assert sorted(p.name for p in a.iterdir()) == sorted(p.name for p in b.iterdir())
+    assert all((a / p.name).read_bytes() == p.read_bytes() for p in b.iterdir())
+    assert run("validate", str(a)).exit_code == 0
+
+
+def test_generate_rejects_bad_scale(tmp_path: Path) -> None:
+    result = run("generate", str(tmp_path / "x"), "--scale", "0")
+    assert result.exit_code == 2 and "scale" in result.stderr
+    assert not (tmp_path / "x").exists()

@@ -23,4 +23,4 @@ def test_wheel_contains_cypher_files_and_example(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for rule in all_rules():
         assert f"om_graph/cypher/{rule_query_name(rule.code)}" in names
-    assert {"om_graph/cypher/schema.cypher", "om_graph/cypher/stages.cypher", "om_graph/data/example.yaml"} <= names
+    assert {"om_graph/cypher/schema.cypher", "om_graph/cypher/stages.cypher", "om_graph/data/example.yaml", "om_graph/data/regions_de.yaml"} <= names
