@@ -396,7 +396,3 @@ def _query_errors(work, file: Path):
     except ClientError as exc:
         message = (exc.message or str(exc)).strip().splitlines()[0]
         raise InputError(f"{file}: {message}") from None
-
-
-def main() -> None:  # pragma: no cover - console entry point alias
-    app()

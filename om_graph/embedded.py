@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cached_property
-from typing import Any, Iterator
+from typing import Any
 
 import networkx as nx
 
@@ -167,9 +167,3 @@ class EmbeddedGraph:
                 break
             seen.add(current)
         return current
-
-    def iter_edges(self, rel: str) -> Iterator[tuple[Node, Node, dict[str, Any]]]:
-        for (node, rtype), targets in self._out.items():
-            if rtype == rel:
-                for target, props in targets:
-                    yield node, target, props

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .graph_model import NODES, GraphRows, RelSpec, graph_rows
+from .graph_model import NODES, RELATIONSHIPS, GraphRows, RelSpec, graph_rows
 from .model import Dataset
 from .queries import read_query, statements
 
@@ -105,12 +105,6 @@ def graph_counts(driver: Any, database: str) -> dict[str, int]:
     with driver.session(database=database) as session:
         for spec in NODES:
             counts[spec.label] = session.run(f"MATCH (n:{spec.label}) RETURN count(n) AS c").single()["c"]
-        for rtype in sorted({r.type for r in _rel_specs()}):
+        for rtype in sorted({r.type for r in RELATIONSHIPS}):
             counts[rtype] = session.run(f"MATCH ()-[r:{rtype}]->() RETURN count(r) AS c").single()["c"]
     return counts
-
-
-def _rel_specs() -> tuple[RelSpec, ...]:
-    from .graph_model import RELATIONSHIPS
-
-    return RELATIONSHIPS
