@@ -86,6 +86,39 @@ OutputOpt = Annotated[
 ]
 
 
+Neo4jFlag = Annotated[
+    bool, typer.Option("--neo4j", help="Read the graph loaded in Neo4j instead of PATH (implied by --uri).")
+]
+
+
+@contextmanager
+def opened_engine(
+    path: Path | None,
+    example: bool,
+    neo4j: bool = False,
+    uri: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    database: str | None = None,
+) -> Iterator:
+    """The engine a command reads: the embedded graph of PATH, or Neo4j with --neo4j/--uri."""
+    if neo4j or uri:
+        from .errors import UsageError
+        from .neo4j_db import Neo4jSettings, connect
+        from .neo4j_engine import Neo4jEngine
+
+        if path is not None or example:
+            raise UsageError("with --neo4j the command reads the database: load PATH first with om-graph load")
+        settings = Neo4jSettings.from_env(uri, user, password, database)
+        with connect(settings) as driver:
+            yield Neo4jEngine(driver, settings.database)
+    else:
+        from .engine import EmbeddedEngine
+        from .sources import load_dataset
+
+        yield EmbeddedEngine(load_dataset(path, example))
+
+
 @contextmanager
 def reported_errors() -> Iterator[None]:
     """Turn library errors into one clear line (or one line per problem) and an exit code."""
@@ -134,9 +167,7 @@ def audit(
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding has this severity or worse.")
     ] = FailOn.error,
-    neo4j: Annotated[
-        bool, typer.Option("--neo4j", help="Audit the graph loaded in Neo4j with the Cypher rules (implied by --uri).")
-    ] = False,
+    neo4j: Neo4jFlag = False,
     uri: UriOpt = None,
     user: UserOpt = None,
     password: PasswordOpt = None,
@@ -173,18 +204,8 @@ def audit(
                 label="auditing",
             )
 
-        if neo4j or uri:
-            from .errors import UsageError
-            from .neo4j_db import Neo4jSettings, connect
-            from .neo4j_engine import Neo4jEngine
-
-            if path is not None:
-                raise UsageError("with --neo4j the audit reads the database: load PATH first with om-graph load")
-            settings = Neo4jSettings.from_env(uri, user, password, database)
-            with connect(settings) as driver:
-                result = audit_on(Neo4jEngine(driver, settings.database))
-        else:
-            result = audit_on(EmbeddedEngine(load_dataset(path, example)))
+        with opened_engine(path, example, neo4j, uri, user, password, database) as engine:
+            result = audit_on(engine)
         from .output import emit
 
         emit(render(result, fmt.value), output)
@@ -396,3 +417,7 @@ def _query_errors(work, file: Path):
     except ClientError as exc:
         message = (exc.message or str(exc)).strip().splitlines()[0]
         raise InputError(f"{file}: {message}") from None
+
+
+# Command groups of their own modules register on ``app`` when imported.
+from .commands import ambassadors, export, gaps, maps, network  # noqa: E402,F401

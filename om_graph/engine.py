@@ -48,6 +48,10 @@ class Engine(Protocol):
 
     def network_facts(self, as_of: dt.date, window_months: int) -> list[NetworkFacts]: ...
 
+    def rows(self, analysis: Any, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Raw rows of an :class:`~om_graph.analyses.Analysis`; ``analyses.run_analysis`` canonicalises them."""
+        ...
+
 
 class EmbeddedEngine:
     """Runs rules in memory on networkx; the default, needs no server."""
@@ -64,6 +68,9 @@ class EmbeddedEngine:
                 RawHit(rule.subject_kind, hit.subject[1], self.graph.name(hit.subject), canonical_evidence(hit.evidence))
             )
         return hits
+
+    def rows(self, analysis: Any, params: dict[str, Any]) -> list[dict[str, Any]]:
+        return list(analysis.run(self.graph, params))
 
     def network_facts(self, as_of: dt.date, window_months: int) -> list[NetworkFacts]:
         g = self.graph

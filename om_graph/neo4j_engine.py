@@ -33,6 +33,9 @@ class Neo4jEngine:
             for row in self._rows(rule_query(rule.code), params)
         ]
 
+    def rows(self, analysis: Any, params: dict[str, Any]) -> list[dict[str, Any]]:
+        return self._rows(read_query(analysis.query_file), {camel(k): v for k, v in params.items()})
+
     def network_facts(self, as_of: dt.date, window_months: int) -> list[NetworkFacts]:
         rows = self._rows(read_query("stages.cypher"), {"asOf": as_of, "windowMonths": window_months})
         return [NetworkFacts(**row) for row in rows]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from om_graph.analyses import all_analyses
 from om_graph.queries import camel, header_params, read_query, rule_query_name
 from om_graph.rules import all_rules
 
@@ -32,6 +33,25 @@ def test_header_documents_every_parameter(rule) -> None:
     assert set(params) == {"asOf"} | {camel(p) for p in rule.params}
     for name, param in rule.params.items():
         assert f"${camel(name)}" in query, f"parameter {name} is documented but never used"
+
+
+ANALYSIS_DIRS = ("gaps", "network", "coverage")
+
+
+def test_every_analysis_has_its_query_file_and_none_is_orphaned() -> None:
+    files = {str(p.relative_to(ROOT / "cypher")) for d in ANALYSIS_DIRS for p in (ROOT / "cypher" / d).glob("*.cypher")}
+    assert files == {a.query_file for a in all_analyses()}
+
+
+@pytest.mark.parametrize("analysis", all_analyses(), ids=lambda a: a.name)
+def test_analysis_header_documents_every_parameter(analysis) -> None:
+    query = read_query(analysis.query_file)
+    assert query.startswith(f"// {analysis.name}: ")
+    assert set(header_params(query)) == {camel(p) for p in analysis.params}
+    for name in analysis.params:
+        assert f"${camel(name)}" in query, f"parameter {name} is documented but never used"
+    for column in analysis.columns:
+        assert f"AS {column}" in query, f"column {column} is not returned"
 
 
 @pytest.mark.neo4j

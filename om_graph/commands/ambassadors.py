@@ -1,0 +1,1 @@
+"""om-graph ambassadors: commands (issue 4)."""

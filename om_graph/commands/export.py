@@ -1,0 +1,1 @@
+"""om-graph export: commands (issue 4)."""

@@ -1,0 +1,1 @@
+"""om-graph gaps: commands (issue 4)."""

@@ -1,0 +1,1 @@
+"""om-graph maps: commands (issue 4)."""

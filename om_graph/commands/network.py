@@ -1,0 +1,1 @@
+"""om-graph network: commands (issue 4)."""

@@ -1,0 +1,3 @@
+"""Collaboration gaps: one module per gap kind (filled in by issue 4)."""
+
+MODULES: tuple[str, ...] = ()
