@@ -46,5 +46,15 @@ TEXTS: dict[str, dict[str, str]] = {
 
 def t(key: str, lang: str = "en", **values: object) -> str:
     """The text for ``key`` in ``lang`` (English where no German exists), filled with ``values``."""
-    entry = TEXTS[key]
+    return pick(TEXTS[key], lang, **values)
+
+
+def pick(entry: dict[str, str], lang: str, **values: object) -> str:
+    """One entry of a words table (``{"en": ..., "de": ...}``) in ``lang``, English where no German exists.
+
+    Modules with words of their own (gap kinds, map legends) keep them beside their code and use this.
+
+    >>> pick({"en": "{n} gaps", "de": "{n} Lücken"}, "de", n=2)
+    '2 Lücken'
+    """
     return entry.get(lang, entry["en"]).format(**values)
