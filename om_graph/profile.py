@@ -8,19 +8,50 @@ user's profile is a small YAML file that changes some of them or switches rules 
     params:
       OM104: {min_partners: 5}
     disabled: [OM304]
+    ambassadors: {level: district, max_networks: 4, weights: {network: 3, intermediary: 2, company: 1}}
+
+The ``ambassadors`` section sets the ambassador coverage report and planner (``om-graph
+ambassadors``). Its defaults are om-graph's own planning defaults, not OM's: the sources
+name no level, workload or weights for ambassadors.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError
 from .rules import all_rules, get_rule
 from .rules import UnknownRuleError
+
+
+class ElementWeights(BaseModel):
+    """How much covering one element of each kind is worth to the planner (om-graph's defaults)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    network: float = Field(3.0, ge=0, strict=True)
+    intermediary: float = Field(2.0, ge=0, strict=True)
+    company: float = Field(1.0, ge=0, strict=True)
+
+
+class AmbassadorSettings(BaseModel):
+    """Ambassador coverage and planning: the region level, a workload limit and element weights.
+
+    om-graph's own planning defaults (the sources give none): the federal state as the level,
+    as OM401/OM404 audit by default; at most 3 networks an ambassador is active in; a network
+    weighs 3, an intermediary organisation 2, a company 1, because an ambassador reaches many
+    companies through one network or chamber.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    level: Literal["state", "district"] = "state"
+    max_networks: int = Field(3, ge=0, strict=True)
+    weights: ElementWeights = ElementWeights()
 
 
 class Profile(BaseModel):
@@ -32,6 +63,7 @@ class Profile(BaseModel):
     description: str = "Thresholds of the 2012 criteria and the slides (OM's own sources)."
     params: dict[str, dict[str, Any]] = {}
     disabled: list[str] = []
+    ambassadors: AmbassadorSettings = AmbassadorSettings()
 
     def params_for(self, code: str) -> dict[str, Any]:
         """The rule's parameters: its source defaults, overridden by this profile."""
