@@ -1,3 +1,7 @@
-"""The network of networks: links, statistics and exports (filled in by issue 4)."""
+"""The network of networks: which networks share partners or cooperate, and how central each one is.
 
-MODULES: tuple[str, ...] = ()
+``rows`` registers the analyses both engines answer (networks, links, memberships);
+``stats`` turns those rows into graph metrics, so the statistics are the same on either engine.
+"""
+
+MODULES: tuple[str, ...] = ("rows",)
