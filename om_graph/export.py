@@ -4,8 +4,8 @@ Nodes and relationships are exactly the graph model's rows (:func:`om_graph.grap
 a node's key is ``Label:id`` (unique across labels) and it carries ``label`` (its graph
 label), ``id`` and every property; a relationship carries ``type`` and its properties.
 GraphML and GEXF hold scalars only: dates become ISO strings, lists are joined with ``"; "``,
-and blank values are left out (as in the graph). With ``redact_persons`` every Person's name
-and e-mail are replaced by the pseudonyms of :mod:`om_graph.redact`.
+and blank values are left out (as in the graph). With ``redact_persons`` every Person's id, name
+and e-mail are replaced by the pseudonyms of :mod:`om_graph.redact`, in nodes and relationships.
 
 >>> from om_graph.model import Dataset, Network
 >>> data = export_graph(Dataset(networks=[Network(id="n1", name="OM Net", kind="regional")]), "json")
@@ -28,7 +28,7 @@ import networkx as nx
 from .errors import UsageError
 from .graph_model import graph_rows
 from .model import Dataset
-from .redact import redact_person
+from .redact import pseudonymous_id, redact_person
 
 FORMATS = ("graphml", "gexf", "json")
 #: Relationships stored in one direction that mean the same both ways.
@@ -64,6 +64,7 @@ def export_graph(dataset: Dataset, fmt: str, redact_persons: bool = False) -> by
 def export_rows(dataset: Dataset, redact_persons: bool = False) -> tuple[list[ExportNode], list[ExportEdge]]:
     """Nodes and edges of the graph model with their keys, sorted by key."""
     rows = graph_rows(dataset)
+    person = pseudonymous_id if redact_persons else (lambda person_id: person_id)
     nodes = []
     for label, records in rows.nodes.items():
         for props in records:
@@ -74,6 +75,10 @@ def export_rows(dataset: Dataset, redact_persons: bool = False) -> tuple[list[Ex
     seen: set[str] = set()
     for spec, rels in rows.rels.items():
         for start, end, props in rels:
+            if spec.start_label == "Person":
+                start = person(start)
+            if spec.end_label == "Person":
+                end = person(end)
             source, target = f"{spec.start_label}:{start}", f"{spec.end_label}:{end}"
             key = f"{spec.type}:{source}->{target}"
             for name in spec.merge_keys:

@@ -9,6 +9,8 @@ of a SHA-256 digest: two of 1,000 people share one with a chance of about 1 in 8
 'Person F64551FC'
 >>> pseudonym("p1") == pseudonym("p1") != pseudonym("p2")
 True
+>>> pseudonymous_id("p1")
+'person-f64551fc'
 >>> pseudonymous_email("p1")
 'person-f64551fc@redacted.invalid'
 """
@@ -31,14 +33,20 @@ def pseudonym(person_id: str) -> str:
     return f"Person {_tag(person_id).upper()}"
 
 
+def pseudonymous_id(person_id: str) -> str:
+    """The id a redacted output gives the person: ids are often made from names (``p-mueller``)."""
+    return f"person-{_tag(person_id)}"
+
+
 def pseudonymous_email(person_id: str) -> str:
     """An address that cannot reach anyone (``.invalid`` is reserved, RFC 2606)."""
     return f"person-{_tag(person_id)}@redacted.invalid"
 
 
 def redact_person(props: dict[str, Any]) -> dict[str, Any]:
-    """A Person node's properties with name and e-mail replaced by the pseudonyms of its id."""
+    """A Person node's properties with id, name and e-mail replaced by the pseudonyms of its id."""
     out = dict(props)
+    out["id"] = pseudonymous_id(props["id"])
     out["name"] = pseudonym(props["id"])
     if props.get("email") is not None:
         out["email"] = pseudonymous_email(props["id"])

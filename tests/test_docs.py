@@ -37,8 +37,15 @@ def test_every_rule_documents_itself(rule) -> None:
     assert set(rule.title) == {"en", "de"} and set(rule.message) == {"en", "de"}
 
 
+def _command_lines():
+    for command in app.registered_commands:
+        yield f"om-graph {command.name or command.callback.__name__}"
+    for group in app.registered_groups:
+        for command in group.typer_instance.registered_commands:
+            yield f"om-graph {group.name} {command.name or command.callback.__name__}"
+
+
 def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in app.registered_commands:
-        name = command.name or command.callback.__name__
-        assert f"om-graph {name}" in readme, f"README does not mention om-graph {name}"
+    for command in _command_lines():
+        assert command in readme, f"README does not mention {command}"

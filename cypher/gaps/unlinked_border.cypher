@@ -1,0 +1,49 @@
+// gaps/unlinked_border: Pairs of regional OM networks (a_id < b_id) in bordering, not overlapping regions, with no link.
+// Networks that count: status applied or recognised, open, kind regional (as for
+// unlinked_overlap). Two networks border when a region r in a's closure (the regions it
+// COVERS and every region inside them) BORDERS, in either direction, a region s in b's
+// closure. Found through the regions, as in OM109: closure, its neighbours, every region
+// containing those, the networks covering them.
+// Overlapping pairs are unlinked_overlap's, not this kind's: they overlap when a region one
+// covers lies inside (or is) a region the other covers.
+// Linked, so no gap: a recorded cooperation or an agreed sub-network (either direction), a
+// shared member organisation, or an activity both networks held.
+// The row's region is r of the bordering pair (r, s) with the smallest ids; s is the
+// evidence's neighbour_region and its regions are part of region_path. No parameters.
+MATCH (a:Network)
+WHERE a.status IN ['applied', 'recognised'] AND coalesce(a.open, true) AND a.kind = 'regional'
+CALL (a) {
+  MATCH (a)-[:COVERS]->(:Region)<-[:PART_OF*0..]-(r:Region)
+  WITH DISTINCT r
+  MATCH (r)-[:BORDERS]-(s:Region)
+  WITH DISTINCT r, s
+  MATCH (s)-[:PART_OF*0..]->(c:Region)
+  WITH r, s, c
+  MATCH (c)<-[:COVERS]-(b:Network)
+  WHERE b.status IN ['applied', 'recognised'] AND coalesce(b.open, true) AND b.kind = 'regional'
+  WITH DISTINCT b, r, s
+  WITH b, collect([r, s]) AS pairs
+  // after the aggregation, so that the planner walks from the regions instead of seeking b by id
+  WHERE b.id > a.id
+  RETURN b, pairs
+}
+WITH a, b, pairs
+WHERE NOT EXISTS { (a)-[:COVERS]->(:Region)<-[:PART_OF*0..]-(:Region)<-[:COVERS]-(b) }
+  AND NOT EXISTS { (b)-[:COVERS]->(:Region)<-[:PART_OF*0..]-(:Region)<-[:COVERS]-(a) }
+  AND NOT EXISTS { (a)-[:COOPERATES_WITH|SUB_NETWORK_OF]-(b) }
+  AND NOT EXISTS { (a)<-[:MEMBER_OF]-(:Organisation)-[:MEMBER_OF]->(b) }
+  AND NOT EXISTS { (a)-[:HELD]->(:Activity)<-[:HELD]-(b) }
+CALL (pairs) {
+  UNWIND pairs AS pair
+  WITH pair[0] AS r, pair[1] AS s
+  RETURN r, s
+  ORDER BY r.id, s.id
+  LIMIT 1
+}
+RETURN 'unlinked_border' AS kind,
+       'network' AS a_kind, a.id AS a_id, a.name AS a_name,
+       'network' AS b_kind, b.id AS b_id, b.name AS b_name,
+       r.id AS region_id, r.name AS region_name,
+       COLLECT { UNWIND [r, s] AS side MATCH (side)-[:PART_OF*0..]->(x:Region) RETURN DISTINCT x.id } AS region_path,
+       {neighbour_region: s.id, border_pairs: size(pairs)} AS evidence
+ORDER BY a_id, b_id

@@ -1,0 +1,51 @@
+"""unaffiliated_intermediary: an intermediary organisation outside every network working where it is."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from ..analyses import analysis
+from ..embedded import EmbeddedGraph
+from .kind import COLUMNS, GapKind, gap_row
+from .scope import counts, listed, regional_networks
+
+KIND = GapKind(
+    code="unaffiliated_intermediary",
+    title={
+        "en": "Intermediary outside the networks of its region",
+        "de": "Intermediäre Organisation ohne Netzwerk ihrer Region",
+    },
+    description={
+        "en": "An intermediary organisation (chamber, association, insurer, development agency...) "
+        "is located where regional OM networks work, but is a member of none of them. Winning such "
+        "organisations is a network's central task and the Botschafter's.",
+        "de": "Eine intermediäre Organisation (Kammer, Verband, Versicherer, Wirtschaftsförderung...) "
+        "hat ihren Sitz dort, wo regionale OM-Netzwerke arbeiten, ist aber in keinem davon Partner. "
+        "Solche Organisationen zu gewinnen ist zentrale Aufgabe der Netzwerke und der Botschafter.",
+    },
+)
+
+
+@analysis(KIND.analysis, columns=COLUMNS)
+def unaffiliated_intermediary(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """One row per (intermediary, regional OM network working where it is located) if it is in none.
+
+    A network works in the organisation's region when its closure holds the region the
+    organisation is LOCATED_IN. The evidence tells whether an ambassador has approached it and
+    which OM networks elsewhere it belongs to.
+    """
+    counted = set(regional_networks(graph))
+    for organisation in graph.nodes("Organisation"):
+        if graph.props(organisation).get("intermediary") is not True:
+            continue
+        for place, _ in graph.out(organisation, "LOCATED_IN"):
+            working = [n for n in graph.networks_by_region.get(place, ()) if n in counted]
+            memberships = {n for n, _ in graph.out(organisation, "MEMBER_OF")}
+            if not working or memberships & set(working):
+                continue
+            evidence = {
+                "approached": bool(graph.inc(organisation, "APPROACHED")),
+                **listed("member_of", (n[1] for n in memberships if counts(graph, n))),
+            }
+            for network in sorted(working):
+                yield gap_row(graph, KIND, organisation, network, place, evidence)

@@ -1,0 +1,60 @@
+"""The gap cases on Neo4j, the plans of the gap queries, and ``om-graph gaps --neo4j``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from om_graph.analyses import run_analysis
+from om_graph.cli import app
+from om_graph.engine import EmbeddedEngine
+from om_graph.gaps.find import all_kinds
+from om_graph.generate import generate_landscape
+from om_graph.queries import read_query
+from om_graph.sources import example_dataset
+from test_gaps_cases import CASES, GapCase, assert_case, gaps_of
+
+pytestmark = pytest.mark.neo4j
+#: Plan operators that mean a query compares everything with everything or reads every node.
+FORBIDDEN_OPERATORS = ("CartesianProduct", "AllNodesScan")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_gap_case_on_neo4j(case: GapCase, load_into_neo4j) -> None:
+    on_neo4j = gaps_of(case, load_into_neo4j(case.dataset))
+    assert on_neo4j == gaps_of(case, EmbeddedEngine(case.dataset))
+    assert_case(case, on_neo4j)
+
+
+def _operators(plan) -> set[str]:
+    names = {plan["operatorType"].split("@")[0]}
+    for child in plan.get("children", []):
+        names |= _operators(child)
+    return names
+
+
+@pytest.mark.parametrize("kind", all_kinds(), ids=lambda k: k.code)
+def test_query_is_anchored_on_labels(kind, neo4j_driver, neo4j_settings, load_into_neo4j) -> None:
+    load_into_neo4j(generate_landscape(0.5, 1))
+    with neo4j_driver.session(database=neo4j_settings.database) as session:
+        plan = session.run("EXPLAIN " + read_query(f"{kind.analysis}.cypher")).consume().plan
+    assert not _operators(plan) & set(FORBIDDEN_OPERATORS)
+
+
+def test_generated_landscape_gives_the_same_gaps_on_both_engines(load_into_neo4j) -> None:
+    """A landscape has state, cluster and district networks, thematic ones and borders between states."""
+    dataset = generate_landscape(1, 3)
+    neo4j, embedded = load_into_neo4j(dataset), EmbeddedEngine(dataset)
+    for kind in all_kinds():
+        assert run_analysis(neo4j, kind.analysis) == run_analysis(embedded, kind.analysis), kind.code
+
+
+def test_cli_reads_the_gaps_from_neo4j(load_into_neo4j) -> None:
+    load_into_neo4j(example_dataset())
+    runner = CliRunner()
+    from_neo4j = runner.invoke(app, ["gaps", "--neo4j", "--format", "json"])
+    embedded = runner.invoke(app, ["gaps", "--example", "--format", "json"])
+    assert from_neo4j.exit_code == 0, from_neo4j.output
+    assert json.loads(from_neo4j.stdout) == json.loads(embedded.stdout)
