@@ -1,10 +1,12 @@
-// gaps/unaffiliated_intermediary: One row per (intermediary, regional OM network working where it is located) if it is in none.
+// gaps/unaffiliated_intermediary: One row per intermediary located where regional OM networks work, if it is in none of them.
 // An intermediary organisation (intermediary = true) is LOCATED_IN a region; a regional OM
 // network (status applied or recognised, open, kind regional) works there when it COVERS that
-// region or a region containing it. If the organisation is a member of none of those
-// networks, each of them is a row: the network that could win it.
-// Evidence: approached (has an ambassador approached it?) and member_of (the OM networks,
-// of any kind and anywhere, it already belongs to: the first ten by id, and their count).
+// region or a region containing it. If the organisation is a member of none of those networks,
+// it is a row; side b is the nearest of them (covering the most specific region around the
+// organisation, smallest id on a tie), the network best placed to win it.
+// Evidence: approached (has an ambassador approached it?), member_of (the OM networks, of any
+// kind and anywhere, it already belongs to) and networks (those working there): the first ten
+// by id of each list, and their counts.
 // No parameters.
 MATCH (o:Organisation)-[:LOCATED_IN]->(place:Region)
 WHERE o.intermediary = true
@@ -15,17 +17,25 @@ WITH o, place, COLLECT {
      } AS working
 WHERE size(working) > 0
   AND NOT EXISTS { MATCH (o)-[:MEMBER_OF]->(n:Network) WHERE n IN working }
-WITH o, place, working, COLLECT {
+CALL (place, working) {
+  MATCH path = (place)-[:PART_OF*0..]->(:Region)<-[:COVERS]-(n:Network)
+  WHERE n IN working
+  RETURN n AS b
+  ORDER BY length(path), n.id
+  LIMIT 1
+}
+WITH o, place, working, b, COLLECT {
        MATCH (o)-[:MEMBER_OF]->(m:Network)
        WHERE m.status IN ['applied', 'recognised'] AND coalesce(m.open, true)
        RETURN m.id ORDER BY m.id
-     } AS memberOf
-UNWIND working AS b
+     } AS memberOf,
+     COLLECT { UNWIND working AS n RETURN n.id ORDER BY n.id } AS workingIds
 RETURN 'unaffiliated_intermediary' AS kind,
        'organisation' AS a_kind, o.id AS a_id, o.name AS a_name,
        'network' AS b_kind, b.id AS b_id, b.name AS b_name,
        place.id AS region_id, place.name AS region_name,
        [(place)-[:PART_OF*0..]->(x:Region) | x.id] AS region_path,
        {approached: EXISTS { (:Person)-[:APPROACHED]->(o) },
-        member_of: memberOf[..10], member_of_count: size(memberOf)} AS evidence
-ORDER BY a_id, b_id
+        member_of: memberOf[..10], member_of_count: size(memberOf),
+        networks: workingIds[..10], networks_count: size(workingIds)} AS evidence
+ORDER BY a_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ..analyses import analysis
-from ..embedded import EmbeddedGraph
+from ..embedded import EmbeddedGraph, Node
 from .kind import COLUMNS, GapKind, gap_row
 from .scope import counts, listed, regional_networks
 
@@ -28,11 +28,15 @@ KIND = GapKind(
 
 @analysis(KIND.analysis, columns=COLUMNS)
 def unaffiliated_intermediary(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """One row per (intermediary, regional OM network working where it is located) if it is in none.
+    """One row per intermediary located where regional OM networks work, if it is in none of them.
 
     A network works in the organisation's region when its closure holds the region the
-    organisation is LOCATED_IN. The evidence tells whether an ambassador has approached it and
-    which OM networks elsewhere it belongs to.
+    organisation is LOCATED_IN. Side b is the nearest of them: the one covering the most specific
+    region around the organisation (smallest id on a tie), the network best placed to win it.
+    One row per organisation, not per network, so the list grows with the organisations, not
+    with organisations times networks. The evidence names the networks working there (the first
+    ten by id, and their count), whether an ambassador has approached it, and which OM networks
+    elsewhere it belongs to.
     """
     counted = set(regional_networks(graph))
     for organisation in graph.nodes("Organisation"):
@@ -46,6 +50,15 @@ def unaffiliated_intermediary(graph: EmbeddedGraph, params: dict[str, Any]) -> I
             evidence = {
                 "approached": bool(graph.inc(organisation, "APPROACHED")),
                 **listed("member_of", (n[1] for n in memberships if counts(graph, n))),
+                **listed("networks", (n[1] for n in working)),
             }
-            for network in sorted(working):
-                yield gap_row(graph, KIND, organisation, network, place, evidence)
+            yield gap_row(graph, KIND, organisation, _nearest(graph, place, counted), place, evidence)
+
+
+def _nearest(graph: EmbeddedGraph, place: Node, counted: set[Node]) -> Node:
+    """The counted network covering the most specific region around ``place`` (smallest id on a tie)."""
+    for region in (place, *graph.ancestors(place)):
+        covering = [n for n, _ in graph.inc(region, "COVERS") if n in counted]
+        if covering:
+            return min(covering)
+    raise AssertionError("a working network covers the place or a region around it")
