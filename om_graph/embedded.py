@@ -3,7 +3,9 @@
 Nodes are keyed ``(label, id)`` and carry their properties; edges are keyed by
 relationship type. Like Neo4j's relationship-type store, per-type adjacency lists make
 "all MEMBER_OF edges into this network" a lookup, not a scan, so rules cost about
-linearly in the size of the graph.
+linearly in the size of the graph. Rules read only these plain dicts and lists; the
+networkx view (:attr:`EmbeddedGraph.g`) is built on first use, so an audit of a large
+landscape does not pay for networkx's per-edge attribute dicts.
 
 >>> from om_graph.model import Dataset, Network, Region, NetworkRegion
 >>> g = EmbeddedGraph.from_dataset(Dataset(
@@ -23,6 +25,7 @@ from typing import Any
 
 import networkx as nx
 
+from .bulk import paused_gc
 from .graph_model import GraphRows, graph_rows
 from .model import OM_NETWORK_STATUSES, Dataset
 
@@ -33,29 +36,49 @@ class EmbeddedGraph:
     """An in-memory property graph with typed adjacency, built from graph rows."""
 
     def __init__(self, rows: GraphRows) -> None:
-        self.g = nx.MultiDiGraph()
+        self._rows = rows
+        self._props: dict[Node, dict[str, Any]] = {}
         self._by_label: dict[str, list[Node]] = defaultdict(list)
         self._out: dict[tuple[Node, str], list[tuple[Node, dict[str, Any]]]] = defaultdict(list)
         self._in: dict[tuple[Node, str], list[tuple[Node, dict[str, Any]]]] = defaultdict(list)
+        props_of = self._props
         for label, nodes in rows.nodes.items():
+            keys = self._by_label[label]
             for props in nodes:
                 key = (label, props["id"])
-                self.g.add_node(key, **props)
-                self._by_label[label].append(key)
+                if key not in props_of:
+                    keys.append(key)
+                props_of[key] = props  # a repeated id updates the node, as networkx's add_node did
         for spec, rels in rows.rels.items():
+            start_label, end_label, rtype = spec.start_label, spec.end_label, spec.type
+            out, inc = self._out, self._in
             for start, end, props in rels:
-                a, b = (spec.start_label, start), (spec.end_label, end)
-                # Keyed like the loader's MERGE: type plus distinguishing columns (a contact's role).
-                key = (spec.type, *(props.get(k) for k in spec.merge_keys))
-                self.g.add_edge(a, b, key=key, **props)
-                self._out[(a, spec.type)].append((b, props))
-                self._in[(b, spec.type)].append((a, props))
+                a, b = (start_label, start), (end_label, end)
+                for node in (a, b):  # an edge to an unknown id creates a bare node, as in networkx
+                    if node not in props_of:
+                        props_of[node] = {}
+                out[(a, rtype)].append((b, props))
+                inc[(b, rtype)].append((a, props))
         for nodes in self._by_label.values():
             nodes.sort()
 
+    @cached_property
+    def g(self) -> nx.MultiDiGraph:
+        """The graph as a networkx MultiDiGraph, for graph algorithms (built on first use)."""
+        g = nx.MultiDiGraph()
+        for node, props in self._props.items():
+            g.add_node(node, **props)
+        for spec, rels in self._rows.rels.items():
+            for start, end, props in rels:
+                # Keyed like the loader's MERGE: type plus distinguishing columns (a contact's role).
+                key = (spec.type, *(props.get(k) for k in spec.merge_keys))
+                g.add_edge((spec.start_label, start), (spec.end_label, end), key=key, **props)
+        return g
+
     @classmethod
     def from_dataset(cls, dataset: Dataset) -> "EmbeddedGraph":
-        return cls(graph_rows(dataset))
+        with paused_gc():
+            return cls(graph_rows(dataset))
 
     # -- basic access ---------------------------------------------------------------
     def nodes(self, label: str) -> list[Node]:
@@ -63,10 +86,10 @@ class EmbeddedGraph:
         return self._by_label.get(label, [])
 
     def props(self, node: Node) -> dict[str, Any]:
-        return self.g.nodes[node]
+        return self._props[node]
 
     def name(self, node: Node) -> str:
-        return self.g.nodes[node].get("name", node[1])
+        return self._props[node].get("name", node[1])
 
     def out(self, node: Node, rel: str) -> list[tuple[Node, dict[str, Any]]]:
         """Outgoing ``rel`` edges as (target, properties)."""

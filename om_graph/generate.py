@@ -17,8 +17,18 @@ At scale 1 the landscape is about the size of the Offensive Mittelstand today: 4
 500 organisations, about 2,000 memberships, 100 persons, 15 ambassadors, 50
 self-declarations. Everything except the regions and the Praxis-Check catalogue grows
 linearly with the scale, and so does the time to generate it (about 2 s and 0.4 GB at
-scale 100). The 400 districts do not grow: from scale 10 on nearly every district has
-several networks, so unresolved overlaps (OM111) become the rule rather than the exception.
+scale 100).
+
+Larger scales are the wider landscape of German business support, shaped as it is in
+reality: the 400 districts do not grow, and neither do the few state-wide networks and the
+clusters of districts (``STATEWIDE_PER_STATE``, ``CLUSTERS_PER_DISTRICT``); growth goes into
+local and thematic networks, and thematic topics become more specific ("Digitalisierung im
+Handwerk"). OM's own rule allows one OM network per region or topic, so a district holds at
+most ``OM_LOCAL_PER_DISTRICT`` local OM networks and a topic ``OM_PER_TOPIC`` thematic ones;
+the further networks there are business-support networks that are OM partners only
+(``partner_only``). Most co-located OM networks record their consensus (SUB_NETWORK_OF), so
+unresolved overlaps (OM111) stay a minority, and the number of networks a network overlaps
+stays bounded: audits cost about linearly in the scale.
 
 The same ``(scale, seed)`` always gives the same dataset: all randomness comes from one
 ``random.Random(seed)``, nothing iterates over a hash-ordered collection, and every date is
@@ -37,7 +47,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import gc
 import math
 import random
 from functools import lru_cache
@@ -47,6 +56,7 @@ from typing import Any
 
 import yaml
 
+from .bulk import paused_gc
 from .errors import UsageError
 from .model import (
     INTERMEDIARY_KINDS,
@@ -113,7 +123,7 @@ DEFECT_RATES: dict[str, float] = {
     "no_plenum_report": 0.10,  # OM107
     "no_briefing": 0.15,  # OM108
     "isolated": 0.05,  # OM109 (regional)
-    "overlap": 0.04,  # OM111 (regional): works where another network does, no consensus recorded
+    "overlap": 0.02,  # OM111 (regional): works where another network does, no consensus recorded
     "closed": 0.03,  # OM110
     "bad_name": 0.05,  # OM201
     "few_meetings": 0.07,  # OM202
@@ -136,12 +146,22 @@ _EXCLUSIVE: dict[str, tuple[str, ...]] = {
 #: Share of the self-declarations with each weakness (OM501, OM502 twice, OM503, OM504).
 DECLARATION_DEFECT_RATES = {"unrated": 0.2, "short_plan": 0.15, "vague_plan": 0.1, "form": 0.08, "expired": 0.18}
 
-#: Chance that a local network recorded its consensus with the state-wide network it works in,
-#: with an earlier network on the same district, and a thematic network with an earlier one
-#: on the same topic (the rest are unresolved overlaps: OM111).
-SUB_NETWORK_STATE = 0.85
-SUB_NETWORK_DISTRICT = 0.5
-SUB_NETWORK_TOPIC = 0.7
+#: Chances of recorded consensus (SUB_NETWORK_OF; the rest are unresolved overlaps, OM111): a
+#: second state-wide network with the first; a local network with the state-wide ones, and with
+#: every local OM network that already worked where it works (else with all but one of them); a
+#: thematic network with the earlier one on its topic.
+SUB_NETWORK_STATE = 0.95
+SUB_NETWORK_DISTRICT = 0.95
+SUB_NETWORK_TOPIC = 0.85
+
+#: What does not grow with the scale (see the module docstring): state-wide networks per state,
+#: clusters of districts per district, OM networks per district and per topic, ambassadors
+#: serving a whole state.
+STATEWIDE_PER_STATE = 2
+CLUSTERS_PER_DISTRICT = 0.5
+OM_LOCAL_PER_DISTRICT = 3
+OM_PER_TOPIC = 2
+STATE_AMBASSADORS_PER_STATE = 3
 
 _DAY = dt.timedelta(days=1)
 _REF = REFERENCE_DATE.toordinal()
@@ -258,6 +278,14 @@ _RESPONSIBLE = ("Geschäftsführung", "Personalleitung", "Betriebsrat", "Fachkra
                 "Teamleitung Produktion", "Qualitätsmanagement")
 _CONTROLS = ("Quartalsgespräch", "Kennzahl im Monatsbericht", "Mitarbeiterbefragung", "Internes Audit",
              "Besprechung im Führungskreis")
+#: Qualifiers that make a thematic network's topic more specific once the plain topics are taken.
+_TOPIC_QUALIFIERS = (
+    "im Handwerk", "in der Industrie", "in der Pflege", "im Handel", "in der Logistik", "in der Bauwirtschaft",
+    "im Gastgewerbe", "in der IT-Branche", "für Gründerinnen und Gründer", "in Familienunternehmen",
+    "in der Landwirtschaft", "im Gesundheitswesen", "in der Metall- und Elektroindustrie", "im Öffentlichen Dienst",
+    "in der Kreativwirtschaft", "in Kleinstbetrieben", "in der Chemie", "im Tourismus", "in der Energiewirtschaft",
+    "in der Lebensmittelwirtschaft",
+)
 _MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
            "Oktober", "November", "Dezember")
 
@@ -415,7 +443,7 @@ class _Net:
     """A network while it is being built (indexes, not records)."""
 
     __slots__ = (
-        "anchors", "contacts", "covers", "defects", "district_set", "districts", "founded", "idx",
+        "anchors", "contacts", "covers", "defects", "demoted", "district_set", "districts", "earlier", "founded", "idx",
         "kind", "members", "name", "scope", "size", "state", "status", "topic",
     )
 
@@ -436,6 +464,8 @@ class _Net:
         self.anchors: list[int] = []
         self.members: list[int] = []
         self.contacts: list[tuple[int, str]] = []  # (person, role)
+        self.earlier: list[int] = []  # OM networks placed before it that work where it works
+        self.demoted = False  # an active partner network where OM networks already work
 
     @property
     def id(self) -> str:
@@ -494,8 +524,9 @@ class _Builder:
         self.district_first: dict[int, int] = {}  # district -> first local network there
         self.om_taken: list[int] = []  # districts where local OM networks work
         self.state_networks: list[list[int]] = [[] for _ in geo.state_ids]  # state-wide OM networks
-        self.state_taken = [False for _ in geo.state_ids]
-        self.topics_taken: dict[str, bool] = {}
+        self.state_taken = [0 for _ in geo.state_ids]  # state-wide networks per state
+        self.topics_taken: dict[str, list[int]] = {}  # topic -> its OM networks
+        self.district_om: list[list[int]] = [[] for _ in geo.district_ids]  # OM networks on each district
         self.group_heads: set[int] = set()
         self.newcomers: list[list[int]] = [[] for _ in geo.state_ids]  # organisations in no network, by state
         # organisations (parallel lists)
@@ -559,7 +590,14 @@ class _Builder:
             scopes += [scope] * round(share * len(regional))
         scopes = (scopes + ["cluster"] * len(regional))[: len(regional)]
         rng.shuffle(scopes)
+        # A few state-wide networks and clusters, however large the landscape: the rest are local.
+        limits = {"state": STATEWIDE_PER_STATE * (len(self.geo.state_ids) - 1),
+                  "cluster": round(CLUSTERS_PER_DISTRICT * len(self.geo.district_ids))}
+        used = {"state": 0, "cluster": 0, "district": 0}
         for net, scope in zip(regional, scopes):
+            if scope in limits and used[scope] >= limits[scope]:
+                scope = "district"
+            used[scope] += 1
             net.scope = scope
         # status
         order = list(range(n))
@@ -610,27 +648,37 @@ class _Builder:
         rng, geo = self.rng, self.geo
         for net in nets:
             if net.scope == "state":
-                for _ in range(4):  # prefer a state without a state-wide network yet
+                for attempt in range(40):  # prefer a state without a state-wide network yet
                     state = geo.district_state[self.home_districts[self.pick(self.home_cum)]]
-                    if not self.state_taken[state]:
+                    taken = self.state_taken[state]
+                    if taken == 0 or (attempt >= 4 and taken < STATEWIDE_PER_STATE):
                         break
-                self.state_taken[state] = True
+                self.state_taken[state] += 1
                 net.state = state
                 net.districts = geo.state_districts[state]
                 net.covers = [geo.state_ids[state]]
                 if net.om:
+                    net.earlier = list(self.state_networks[state])
                     self.state_networks[state].append(net.idx)
                 continue
             if "isolated" in net.defects and self.om_taken:
                 home = self.isolated_home()
             elif "overlap" in net.defects and self.om_taken:
-                home = self.om_taken[rng.randrange(len(self.om_taken))]
+                for _ in range(10):  # a district one other OM network works in: one unresolved pair
+                    home = self.om_taken[rng.randrange(len(self.om_taken))]
+                    if len(self.district_om[home]) == 1:
+                        break
             else:
                 home = self.home_districts[self.pick(self.home_cum)]
                 for _ in range(3):  # prefer a district no other network works in yet
                     if home not in self.district_first:
                         break
                     home = self.home_districts[self.pick(self.home_cum)]
+                if net.om and len(self.district_om[home]) >= OM_LOCAL_PER_DISTRICT:
+                    for _ in range(6):  # else one with room for another OM network
+                        home = self.home_districts[self.pick(self.home_cum)]
+                        if len(self.district_om[home]) < OM_LOCAL_PER_DISTRICT:
+                            break
             state = geo.district_state[home]
             members = geo.state_districts[state]
             districts = [home]
@@ -645,13 +693,25 @@ class _Builder:
             net.state = state
             net.districts = districts
             net.covers = [geo.district_ids[d] for d in districts]
+            crowded = any(len(self.district_om[d]) >= OM_LOCAL_PER_DISTRICT for d in districts)
+            if net.om and crowded and "overlap" not in net.defects:
+                self.demote(net)  # one OM network per region: a further one there is a partner network
+            if net.om:
+                net.earlier = sorted({x for d in districts for x in self.district_om[d]})
             for d in districts:
                 self.district_first.setdefault(d, net.idx)
                 if net.om:
                     self.om_taken.append(d)
+                    self.district_om[d].append(net.idx)
         for net in nets:
             net.district_set = frozenset(net.districts) if net.scope != "state" else frozenset()
             net.name = self.unique_name(self.regional_name(net))
+
+    def demote(self, net: _Net) -> None:
+        """Make ``net`` a business-support network that is an OM partner, not an OM network."""
+        net.status = "partner_only"
+        net.defects = frozenset()
+        net.demoted = True
 
     def isolated_home(self) -> int:
         """A district next to one where other networks work, not itself taken (else that one)."""
@@ -688,11 +748,18 @@ class _Builder:
 
     def place_thematic(self, net: _Net) -> None:
         rng, geo = self.rng, self.geo
-        for _ in range(3):  # prefer a topic no other network works on yet
+        for attempt in range(8):  # prefer a topic no other network works on yet, more specific if need be
             topic = self.topic_order[self.pick(self.topic_cum)]
+            if attempt >= 3:
+                topic = f"{topic} {_TOPIC_QUALIFIERS[rng.randrange(len(_TOPIC_QUALIFIERS))]}"
             if topic not in self.topics_taken:
                 break
-        self.topics_taken[topic] = True
+        on_topic = self.topics_taken.setdefault(topic, [])
+        if net.om and len(on_topic) >= OM_PER_TOPIC:
+            self.demote(net)
+        if net.om:
+            net.earlier = list(on_topic)
+            on_topic.append(net.idx)
         net.topic = topic
         if rng.random() < 0.35:
             state = geo.district_state[self.home_districts[self.pick(self.home_cum)]]
@@ -724,7 +791,7 @@ class _Builder:
                 net.size = rng.choice((1, 2, 2))
             elif "isolated" in net.defects:
                 net.size = rng.randint(4, 7)
-            elif not net.om and rng.random() < 0.5:
+            elif not net.om and not net.demoted and rng.random() < 0.5:
                 net.size = min(net.size, rng.randint(3, 8))  # closed circles and lapsed networks
 
     # -- organisations -----------------------------------------------------------------------
@@ -998,8 +1065,8 @@ class _Builder:
         for net in self.nets:
             d = net.defects
             earliest = net.founded
-            active = net.om and not ({"no_contacts", "quiet"} & d)
-            if net.status == "withdrawn" or not net.om and rng.random() < 0.5:
+            active = (net.om or net.demoted) and not ({"no_contacts", "quiet"} & d)
+            if net.status == "withdrawn" or not net.om and not net.demoted and rng.random() < 0.5:
                 active = False
             hosts = net.anchors or net.members
             # meetings
@@ -1078,30 +1145,30 @@ class _Builder:
         def agreed(a: _Net, b: _Net) -> dt.date:
             return _date(rng.randint(max(a.founded, b.founded), _REF))
 
-        # sub-networks: local networks inside a state-wide one, later ones on a taken district,
-        # thematic networks on a topic that has one already
-        first_topic: dict[str, _Net] = {}
+        # sub-networks: the consensus of a network with the OM networks that already worked where it
+        # works (its state's state-wide networks, earlier local networks on its districts) or on its topic
         for net in self.nets:
-            if "isolated" in net.defects or "overlap" in net.defects or not net.om:
+            if "isolated" in net.defects or not net.om:
                 continue
-            parent: _Net | None = None
-            if net.kind == "thematic":
-                key = (net.topic or "").lower()
-                first = first_topic.setdefault(key, net)
-                if first is not net and rng.random() < SUB_NETWORK_TOPIC:
-                    parent = first
-            elif net.scope != "state":
-                heads = self.state_networks[net.state]
-                earlier = [
-                    self.nets[self.district_first[d]] for d in net.districts if self.district_first[d] != net.idx
-                ]
-                earlier = [e for e in earlier if e.om and "isolated" not in e.defects]
-                if earlier and rng.random() < SUB_NETWORK_DISTRICT:
-                    parent = earlier[0]
-                elif heads and rng.random() < SUB_NETWORK_STATE:
-                    parent = self.nets[heads[rng.randrange(len(heads))]]
-            if parent is not None and link(net, parent):
-                subs.append(SubNetwork(network_id=net.id, parent_network_id=parent.id, agreed_on=agreed(net, parent)))
+            parents: list[int] = []
+            heads = [h for h in self.state_networks[net.state] if h != net.idx] if net.state >= 0 else []
+            if "overlap" in net.defects:  # agreed with all but one: one unresolved pair
+                parents = heads + [e for e in net.earlier if e not in heads][1:]
+            elif net.kind == "thematic":
+                if rng.random() < SUB_NETWORK_TOPIC:
+                    parents = net.earlier
+            elif net.scope == "state":
+                if rng.random() < SUB_NETWORK_STATE:
+                    parents = net.earlier
+            else:
+                local = [e for e in net.earlier if e not in heads]
+                if rng.random() >= SUB_NETWORK_DISTRICT and local:  # no agreement with one of them
+                    local.pop(rng.randrange(len(local)))
+                parents = (heads if rng.random() < SUB_NETWORK_STATE else []) + local
+            for p in parents:
+                parent = self.nets[p]
+                if parent.om and "isolated" not in parent.defects and link(net, parent):
+                    subs.append(SubNetwork(network_id=net.id, parent_network_id=parent.id, agreed_on=agreed(net, parent)))
         # cooperation: with another network of the state (sometimes a thematic one)
         by_state: list[list[_Net]] = [[] for _ in geo.state_ids]
         thematic = []
@@ -1168,18 +1235,24 @@ class _Builder:
         in_networks: list[AmbassadorNetwork] = []
         approaches: list[Approach] = []
         ambassadors: set[int] = set()
+        state_wide = [0 for _ in geo.state_ids]  # ambassadors serving a whole state, by state
         for _ in range(_count("ambassadors", self.scale)):
             state = self.pick(state_cum)
             served: list[tuple[str, list[int]]] = []  # region id, its pool of organisations
-            if rng.random() < 0.65:
+            if rng.random() < 0.65 and state_wide[state] < STATE_AMBASSADORS_PER_STATE:
+                state_wide[state] += 1
                 served.append((geo.state_ids[state], self.state_pool[state]))
             else:
                 d = geo.state_districts[state][rng.randrange(len(geo.state_districts[state]))]
                 served.append((geo.district_ids[d], self.district_pool[d]))
             if rng.random() < 0.12:
-                options = [s for s in geo.state_neighbours[state] if s != self.white_state]
+                options = [
+                    s for s in geo.state_neighbours[state]
+                    if s != self.white_state and state_wide[s] < STATE_AMBASSADORS_PER_STATE
+                ]
                 if options:
                     other = options[rng.randrange(len(options))]
+                    state_wide[other] += 1
                     served.append((geo.state_ids[other], self.state_pool[other]))
             pool = self.state_pool[state]
             org = -1
@@ -1466,10 +1539,5 @@ def generate_landscape(scale: float, seed: int) -> Dataset:
         raise UsageError(f"scale must be a positive number, not {scale!r}")
     # Millions of small records and no reference cycles: the cyclic garbage collector would
     # only rescan them again and again (a third of the time at scale 100), so it pauses.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _Builder(float(scale), int(seed)).build()
-    finally:
-        if enabled:
-            gc.enable()

@@ -79,8 +79,8 @@ def test_each_network_is_in_its_intended_stage(result: AuditResult) -> None:
 
 def test_overlapping_bavarian_networks_conflict(result: AuditResult) -> None:
     om111 = {f.subject_id: f.evidence for f in result.findings if f.code == "OM111"}
-    assert om111["by-bayern"] == {"others": ["by-lkr-muenchen"]}
-    assert om111["by-lkr-muenchen"] == {"others": ["by-bayern"]}
+    assert om111["by-bayern"] == {"others": ["by-lkr-muenchen"], "count": 1}
+    assert om111["by-lkr-muenchen"] == {"others": ["by-bayern"], "count": 1}
     # Nürnberg-Fürth-Erlangen overlaps Bayern too, but works in it by recorded consensus.
     assert "by-nuernberg" not in om111
 

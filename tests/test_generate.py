@@ -14,7 +14,13 @@ import pytest
 from om_graph.audit import run_audit
 from om_graph.engine import EmbeddedEngine
 from om_graph.errors import UsageError
-from om_graph.generate import PER_SCALE, REFERENCE_DATE, generate_landscape
+from om_graph.generate import (
+    OM_LOCAL_PER_DISTRICT,
+    PER_SCALE,
+    REFERENCE_DATE,
+    STATEWIDE_PER_STATE,
+    generate_landscape,
+)
 from om_graph.io import read_dataset, write_dataset
 from om_graph.model import RECORD_TYPES, Dataset
 from om_graph.rules import all_rules
@@ -119,3 +125,20 @@ def test_people_and_dates_are_invented_and_relative_to_the_reference(landscape: 
     assert max(dated) <= REFERENCE_DATE
     names = {r.id: r.name for r in landscape.regions}
     assert names["DE-BY"] == "Bayern" and names["09162"] == "München" and names["DE"] == "Deutschland"
+
+
+def test_larger_landscapes_stay_locally_sparse_and_mostly_agreed() -> None:
+    """Growth goes into local and thematic networks, not into ever more overlap per district."""
+    ds = generate_landscape(10, seed=3)
+    om = {n.id for n in ds.networks if n.status in ("applied", "recognised") and n.kind == "regional"}
+    level = {r.id: r.level for r in ds.regions}
+    per_state, per_district = Counter(), Counter()
+    for cover in ds.network_regions:
+        if cover.network_id in om:
+            (per_state if level[cover.region_id] == "state" else per_district)[cover.region_id] += 1
+    assert max(per_state.values()) <= STATEWIDE_PER_STATE
+    assert max(per_district.values()) <= OM_LOCAL_PER_DISTRICT + 1  # + one planted unresolved overlap
+    result = run_audit(EmbeddedEngine(ds), as_of=REFERENCE_DATE, rules="OM111")
+    om_networks = sum(1 for n in ds.networks if n.status in ("applied", "recognised"))
+    assert 0 < len(result.findings) < 0.25 * om_networks
+    assert all(len(f.evidence["others"]) <= 10 and f.evidence["count"] >= 1 for f in result.findings)

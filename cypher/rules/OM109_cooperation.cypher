@@ -37,5 +37,7 @@ WHERE size(neighbours) > 0
     MATCH (n)-[:HELD]->(:Activity)<-[:HELD]-(m:Network)
     WHERE m IN neighbours
   }
-RETURN n.id AS subject_id, n.name AS subject_name, {neighbours: [m IN neighbours | m.id]} AS evidence
+// The evidence names the first ten by id and counts them all (its size must not grow with the landscape).
+RETURN n.id AS subject_id, n.name AS subject_name,
+       {neighbours: [m IN neighbours | m.id][..10], count: size(neighbours)} AS evidence
 ORDER BY subject_id

@@ -36,5 +36,6 @@ CALL () {
 WITH n, m
 ORDER BY m.id
 WITH n, collect(m.id) AS others
-RETURN n.id AS subject_id, n.name AS subject_name, {others: others} AS evidence
+// The evidence names the first ten by id and counts them all (its size must not grow with the landscape).
+RETURN n.id AS subject_id, n.name AS subject_name, {others: others[..10], count: size(others)} AS evidence
 ORDER BY subject_id

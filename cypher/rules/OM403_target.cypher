@@ -12,5 +12,6 @@ WITH o, COLLECT {
           RETURN DISTINCT p.id ORDER BY p.id
         } AS ambassadors
 WHERE size(ambassadors) > 0
-RETURN o.id AS subject_id, o.name AS subject_name, {ambassadors: ambassadors} AS evidence
+// The evidence names the first ten by id and counts them all (its size must not grow with the landscape).
+RETURN o.id AS subject_id, o.name AS subject_name, {ambassadors: ambassadors[..10], count: size(ambassadors)} AS evidence
 ORDER BY subject_id

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from om_graph.bulk import paused_gc
 from om_graph.errors import InputError, UsageError
 from om_graph.io.atomic import OutputError
 from om_graph.io.csv_folder import DIALECTS, read_csv_folder, write_csv_folder
@@ -29,7 +30,8 @@ _SUPPORTED = "a folder of CSV files, .xlsx, .yaml, .yml or .json"
 
 def read_dataset(path: Path | str) -> Dataset:
     """Read and validate a dataset; raises :class:`InputError` or ``ValidationFailed``."""
-    return build_dataset(read_raw(Path(path)))
+    with paused_gc():
+        return build_dataset(read_raw(Path(path)))
 
 
 def read_raw(path: Path) -> RawInput:

@@ -44,7 +44,11 @@ class CellError(ValueError):
 
 def is_blank(value: Any) -> bool:
     """Blank cells are absent, so the model's default applies (empty text is never data)."""
-    return value is None or (isinstance(value, str) and not value.strip())
+    if value is None:
+        return True
+    if value.__class__ is str:  # the common case first: millions of CSV cells
+        return not value.strip()
+    return isinstance(value, str) and not value.strip()
 
 
 def converter(annotation: Any) -> Callable[[Any], Any]:
@@ -160,13 +164,53 @@ def to_date(value: Any) -> dt.date:
     raise CellError(DATE_MESSAGE)
 
 
-def _enum_converter(enum: type[Enum]) -> Callable[[Any], str]:
+def text_converter(annotation: Any) -> Callable[[str], Any]:
+    """The parser for a non-blank, already stripped text cell: :func:`converter` without its type checks.
+
+    CSV cells are all text, so this is the path almost every cell takes; it gives exactly
+    what :func:`converter` gives for the same text.
+
+    >>> text_converter(dt.date | None)("2025-12-31"), text_converter(bool)("Ja")
+    (datetime.date(2025, 12, 31), True)
+    """
+    base = _without_none(annotation)
+    if base is str:
+        return str
+    if base is dt.date:
+        return _text_to_date
+    if base is bool:
+        return _text_to_bool
+    if isinstance(base, type) and issubclass(base, Enum):
+        return _enum_converter(base, text=True)
+    return converter(annotation)
+
+
+def _text_to_date(text: str) -> dt.date:
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass  # to_date words the message
+    return to_date(text)
+
+
+_WORDS = {**{w: True for w in TRUE_WORDS}, **{w: False for w in FALSE_WORDS}}
+
+
+def _text_to_bool(text: str) -> bool:
+    found = _WORDS.get(text.lower())
+    if found is None:
+        raise CellError(BOOL_MESSAGE)
+    return found
+
+
+def _enum_converter(enum: type[Enum], text: bool = False) -> Callable[[Any], str]:
     allowed = [str(member.value) for member in enum]
     by_folded = {a.casefold(): a for a in allowed}
     message = f"must be one of: {', '.join(allowed)}"
 
     def to_enum(value: Any) -> str:
-        found = by_folded.get(to_str(value).casefold())
+        found = by_folded.get((value if text else to_str(value)).casefold())
         if found is None:
             raise CellError(message)
         return found

@@ -39,6 +39,7 @@ def read_table(name: str, source: str, rows: Iterable[Sequence[Any]]) -> tuple[R
     columns: dict[int, str] = {}  # index of each usable column -> its name
     named: set[int] = set()  # every column with a header, duplicates included
     unnamed_with_values: set[int] = set()
+    width = 0  # columns that have a header: cells beyond them need the slow check
     for number, cells in enumerate(rows, start=1):
         if all(is_blank(c) for c in cells):
             continue
@@ -47,10 +48,18 @@ def read_table(name: str, source: str, rows: Iterable[Sequence[Any]]) -> tuple[R
             named = {i for i, c in enumerate(cells) if not is_blank(c)}
             columns = _header_columns(cells, source, number, problems)
             sheet.header = list(columns.values())
+            width = len(cells)
+            plain = len(columns) == width  # every column named once: values zip with the names
+            names = [columns[i] for i in range(width)] if plain else []
             continue
-        values = {columns[i]: c for i, c in enumerate(cells) if i in columns}
-        unnamed_with_values.update(i for i, c in enumerate(cells) if i not in named and not is_blank(c))
-        if any(not is_blank(v) for v in values.values()):
+        if plain and len(cells) <= width:
+            # The common case (a CSV row as written): cells pair with the names, nothing unnamed.
+            values = dict(zip(names, cells))
+        else:
+            values = {columns[i]: c for i, c in enumerate(cells) if i in columns}
+            unnamed_with_values.update(i for i, c in enumerate(cells) if i not in named and not is_blank(c))
+        # The row is not blank (checked above), but its values may all be in unnamed columns.
+        if plain and len(cells) <= width or any(not is_blank(v) for v in values.values()):
             sheet.rows.append(RawRow(number, values))
     for index in sorted(unnamed_with_values):
         problems.append(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from om_graph.errors import ValidationFailed
 from om_graph.io import cells
@@ -21,6 +21,14 @@ _CONVERTERS = {
     r.sheet: {name: cells.converter(field.annotation) for name, field in r.model_fields.items()}
     for r in RECORD_TYPES
 }
+#: The same parsers for text cells (all of CSV), which skip the type dispatch.
+_TEXT_CONVERTERS = {
+    r.sheet: {name: cells.text_converter(field.annotation) for name, field in r.model_fields.items()}
+    for r in RECORD_TYPES
+}
+#: One validator per sheet for a whole list of rows: the same checks as ``model_validate`` on
+#: each row, in one call (per-row calls were a third of reading a large dataset).
+_LIST_ADAPTERS = {r.sheet: TypeAdapter(list[r]) for r in RECORD_TYPES}
 
 #: Rows that may not point at themselves: sheet -> (field, other field, what it would mean).
 SELF_REFERENCES: dict[str, tuple[str, str, str]] = {
@@ -67,7 +75,7 @@ def build_dataset(raw: RawInput) -> Dataset:
             continue
         source_of[sheet.name] = sheet.source
         missing_columns = _check_header(sheet, model, problems)
-        rows[sheet.name] = [_parse_row(sheet, row, model, missing_columns, problems) for row in sheet.rows]
+        rows[sheet.name] = _parse_sheet(sheet, model, missing_columns, problems)
 
     ids = _check_ids(rows, problems)
     _check_unique_together(rows, problems)
@@ -99,6 +107,47 @@ def _check_header(sheet: RawSheet, model: type[Record], problems: list[Problem])
         if name in missing:
             problems.append(Problem(sheet.source, sheet.header_row, name, "required column missing"))
     return missing
+
+
+def _parse_sheet(sheet: RawSheet, model: type[Record], missing_columns: set[str], problems: list[Problem]) -> list[_Row]:
+    """Every row of a sheet; rows whose cells all parse are validated together, in one call."""
+    parsed = [_parse_cells(sheet, row, model, problems) for row in sheet.rows]
+    clean = [p for p in parsed if p is not None]
+    if clean and not missing_columns:
+        try:
+            records = _LIST_ADAPTERS[model.sheet].validate_python([p.values for p in clean])
+        except ValidationError:
+            pass  # some row is wrong: validate row by row below, to say which
+        else:
+            for row, record in zip(clean, records):
+                row.record = record
+    return [_parse_row(sheet, row, model, missing_columns, problems) if p is None or p.record is None else p
+            for row, p in zip(sheet.rows, parsed)]
+
+
+def _parse_cells(sheet: RawSheet, row: RawRow, model: type[Record], problems: list[Problem]) -> _Row | None:
+    """The row with its cells parsed, or None if a cell needs :func:`_parse_row` (a problem, a non-text cell)."""
+    text_converters = _TEXT_CONVERTERS[model.sheet]
+    values: dict[str, Any] = {}
+    for column, cell in row.values.items():
+        if cell is None:
+            continue
+        if cell.__class__ is not str:
+            return None
+        text = cell.strip()
+        if not text:
+            continue
+        convert = text_converters.get(column)
+        if convert is str:  # most cells: the stripped text is the value
+            values[column] = text
+            continue
+        if convert is None:
+            return None
+        try:
+            values[column] = convert(text)
+        except cells.CellError:
+            return None
+    return _Row(sheet, row, values, None)
 
 
 def _parse_row(
@@ -181,8 +230,9 @@ def _check_unique_together(rows: dict[str, list[_Row]], problems: list[Problem])
             continue
         first: dict[tuple[Any, ...], _Row] = {}
         for row in found:
-            key = tuple(row.values.get(f) for f in fields)
-            if any(v is None for v in key):
+            values = row.values
+            key = tuple([values.get(f) for f in fields])
+            if None in key:
                 continue
             if key in first:
                 same = ", ".join(f"{f} '{v}'" for f, v in zip(fields, key))

@@ -84,6 +84,20 @@ def networks_without_recent(
             yield Hit(network, {evidence_key: max(past, default=None)})
 
 
+#: Evidence names at most this many subjects (the first by id) and counts them all, so a
+#: finding stays readable and its size does not grow with the square of the landscape.
+LISTED_IDS = 10
+
+
+def listed(ids: Iterable[str]) -> list[str]:
+    """The first :data:`LISTED_IDS` ids in sorted order (Cypher: ``ids[..10]`` of the sorted list).
+
+    >>> listed(f"n{i:02d}" for i in range(12, 0, -1))[-1]
+    'n10'
+    """
+    return sorted(ids)[:LISTED_IDS]
+
+
 class Rule:
     """Base class: subclasses set the metadata and implement :meth:`check`.
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from ...embedded import EmbeddedGraph, Node
-from ..base import Hit, Rule, RuleContext, Severity
+from ..base import Hit, Rule, RuleContext, Severity, listed
 
 
 class AmbassadorTarget(Rule):
@@ -15,6 +15,8 @@ class AmbassadorTarget(Rule):
     Why: the ambassador "übernimmt die Aufgabe, weitere öffentliche und private Organisationen
     sowie Verbände in der Region anzusprechen und zu gemeinsamem Handeln [...] zu bewegen"
     (slides, §3 Botschafter-Konzept). Such an organisation is the ambassador's next target.
+
+    The evidence names the first ten ambassadors by id and counts them all.
 
     Fails: a chamber located in München, ambassador for Bayern, no membership, not approached.
     Passes: the same chamber once the ambassador has approached it.
@@ -28,9 +30,9 @@ class AmbassadorTarget(Rule):
     title = {"en": "Target for an ambassador", "de": "Noch anzusprechende Organisation"}
     message = {
         "en": "intermediary organisation, neither network member nor approached yet, "
-        "in the region of ambassador(s) {ambassadors}",
+        "in the region of {count} ambassador(s), e.g. {ambassadors}",
         "de": "intermediäre Organisation, weder Netzwerkpartner noch angesprochen, "
-        "in der Region von Botschafter(n) {ambassadors}",
+        "in der Region von {count} Botschafter(n), z. B. {ambassadors}",
     }
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
@@ -38,6 +40,8 @@ class AmbassadorTarget(Rule):
         for person in graph.nodes("Person"):
             for region, _ in graph.out(person, "AMBASSADOR_FOR"):
                 by_region[region].add(person[1])
+        # Per region, not per organisation: thousands of organisations share a few hundred regions.
+        serving: dict[Node, set[str]] = {}
         for org in graph.nodes("Organisation"):
             if (
                 graph.props(org).get("intermediary") is not True
@@ -47,7 +51,10 @@ class AmbassadorTarget(Rule):
                 continue
             ambassadors: set[str] = set()
             for located, _ in graph.out(org, "LOCATED_IN"):
-                for region in (located, *graph.ancestors(located)):
-                    ambassadors |= by_region.get(region, set())
+                if located not in serving:
+                    serving[located] = set().union(
+                        *(by_region.get(region, ()) for region in (located, *graph.ancestors(located)))
+                    )
+                ambassadors |= serving[located]
             if ambassadors:
-                yield Hit(org, {"ambassadors": sorted(ambassadors)})
+                yield Hit(org, {"ambassadors": listed(ambassadors), "count": len(ambassadors)})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...embedded import EmbeddedGraph, Node
-from ..base import Hit, Rule, RuleContext, Severity
+from ..base import Hit, Rule, RuleContext, Severity, listed
 
 
 class NetworkCooperation(Rule):
@@ -15,7 +15,8 @@ class NetworkCooperation(Rule):
     Mittelstand zusammenzuarbeiten. In keinem Fall darf es zur Konkurrenz der Netzwerke
     untereinander kommen" (2012 criteria, Rahmenbedingungen, item 9). Neighbours that share
     nothing drift into competing for the same companies. Cooperation on record: a recorded
-    cooperation, an agreed sub-network, a shared member or a joint activity.
+    cooperation, an agreed sub-network, a shared member or a joint activity. The evidence
+    names the first ten neighbours by id and counts them all.
 
     Fails: OM networks for München and Landkreis München with nothing in common.
     Passes: the same two networks with a shared member organisation.
@@ -30,9 +31,10 @@ class NetworkCooperation(Rule):
         "de": "Keine Zusammenarbeit mit Nachbarnetzen",
     }
     message = {
-        "en": "no cooperation on record with the overlapping or bordering OM networks {neighbours}",
-        "de": "keine Zusammenarbeit mit den überlappenden oder angrenzenden "
-        "OM-Netzwerken {neighbours} erfasst",
+        "en": "no cooperation on record with any of the {count} overlapping or bordering OM network(s), "
+        "e.g. {neighbours}",
+        "de": "keine Zusammenarbeit mit einem der {count} überlappenden oder angrenzenden "
+        "OM-Netzwerke erfasst, z. B. {neighbours}",
     }
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
@@ -42,7 +44,7 @@ class NetworkCooperation(Rule):
             nearby = graph.overlapping_networks(network) | graph.bordering_networks(network)
             neighbours = {m for m in nearby if graph.is_om_network(m) and _is_regional(graph, m)}
             if neighbours and not neighbours & _cooperating(graph, network):
-                yield Hit(network, {"neighbours": sorted(m[1] for m in neighbours)})
+                yield Hit(network, {"neighbours": listed(m[1] for m in neighbours), "count": len(neighbours)})
 
 
 def _is_regional(graph: EmbeddedGraph, network: Node) -> bool:

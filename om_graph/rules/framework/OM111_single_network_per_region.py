@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from ...embedded import EmbeddedGraph, Node
-from ..base import Hit, Rule, RuleContext, Severity
+from ..base import Hit, Rule, RuleContext, Severity, listed
 
 
 class SingleNetworkPerRegion(Rule):
@@ -18,7 +18,8 @@ class SingleNetworkPerRegion(Rule):
     Netzwerke geben. Kommt es zu keiner Einigung, wird der Leitungskreis [...] hinzugezogen"
     (2012 criteria, Rahmenbedingungen, item 11). Regional networks conflict when the regions
     they cover intersect, thematic ones when their topics are equal (ignoring case and
-    surrounding blanks); a SUB_NETWORK_OF edge between the two records the consensus.
+    surrounding blanks); a SUB_NETWORK_OF edge between the two records the consensus. The
+    evidence names the first ten other networks by id and counts them all.
 
     Fails: an OM network for Bayern and one for München, with no sub-network agreement.
     Passes: the München network recorded as SUB_NETWORK_OF the Bayern network.
@@ -30,10 +31,10 @@ class SingleNetworkPerRegion(Rule):
     source = "001 Rahmenbedingungen, item 11"
     title = {"en": "Several networks per region or topic", "de": "Mehrere Netzwerke je Region/Fachgebiet"}
     message = {
-        "en": "works in the same region or topic as the OM networks {others} without an agreed "
-        "sub-network; if they cannot agree, the Leitungskreis decides",
-        "de": "gleiche Region bzw. gleiches Fachgebiet wie die OM-Netzwerke {others}, ohne "
-        "vereinbartes Teilnetzwerk; kommt es zu keiner Einigung, entscheidet der Leitungskreis",
+        "en": "works in the same region or topic as {count} other OM network(s), e.g. {others}, without "
+        "an agreed sub-network; if they cannot agree, the Leitungskreis decides",
+        "de": "gleiche Region bzw. gleiches Fachgebiet wie {count} andere(s) OM-Netzwerk(e), z. B. {others}, "
+        "ohne vereinbartes Teilnetzwerk; kommt es zu keiner Einigung, entscheidet der Leitungskreis",
     }
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
@@ -54,7 +55,7 @@ class SingleNetworkPerRegion(Rule):
                 rivals = set(by_topic.get(_topic_key(props.get("topic")), ()))
             rivals -= {m for m, _ in graph.both(network, "SUB_NETWORK_OF")} | {network}
             if rivals:
-                yield Hit(network, {"others": sorted(m[1] for m in rivals)})
+                yield Hit(network, {"others": listed(m[1] for m in rivals), "count": len(rivals)})
 
 
 def _topic_key(topic: str | None) -> str:
