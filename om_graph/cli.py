@@ -167,6 +167,9 @@ def audit(
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding has this severity or worse.")
     ] = FailOn.error,
+    redact_persons: Annotated[
+        bool, typer.Option("--redact-persons", help="Name people in findings by stable pseudonyms, not by id.")
+    ] = False,
     neo4j: Neo4jFlag = False,
     uri: UriOpt = None,
     user: UserOpt = None,
@@ -206,6 +209,10 @@ def audit(
 
         with opened_engine(path, example, neo4j, uri, user, password, database) as engine:
             result = audit_on(engine)
+        if redact_persons:
+            from .redact import redact_audit
+
+            result = redact_audit(result, chosen_profile)
         from .output import emit
 
         emit(render(result, fmt.value), output)

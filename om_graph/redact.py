@@ -17,8 +17,13 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .audit import AuditResult, Finding
+    from .profile import Profile
 
 #: The properties of a Person node that identify the person.
 PERSONAL_FIELDS = ("name", "email")
@@ -51,3 +56,27 @@ def redact_person(props: dict[str, Any]) -> dict[str, Any]:
     if props.get("email") is not None:
         out["email"] = pseudonymous_email(props["id"])
     return out
+
+
+def redact_finding(finding: "Finding", lang: str, profile: "Profile") -> "Finding":
+    """The finding with the person ids in its evidence replaced by pseudonyms, and re-worded."""
+    from .rules import get_rule
+
+    rule = get_rule(finding.code)
+    if not rule.person_evidence:
+        return finding
+    evidence = dict(finding.evidence)
+    for key in rule.person_evidence:
+        value = evidence.get(key)
+        if isinstance(value, list):
+            evidence[key] = sorted(pseudonym(v) for v in value)
+        elif isinstance(value, str):
+            evidence[key] = pseudonym(value)
+    message = rule.word(lang, evidence, profile.params_for(finding.code))
+    return dataclasses.replace(finding, evidence=evidence, message=message)
+
+
+def redact_audit(result: "AuditResult", profile: "Profile") -> "AuditResult":
+    """An audit result whose findings name no person: for reports that leave the office."""
+    findings = sorted((redact_finding(f, result.lang, profile) for f in result.findings), key=lambda f: f.sort_key())
+    return dataclasses.replace(result, findings=findings)

@@ -40,11 +40,11 @@ ProfileOpt = Annotated[
     typer.Option("--profile", help="YAML profile; its 'ambassadors' section sets level, max_networks and weights.", show_default=False),
 ]
 FormatOpt = Annotated[RowFormat, typer.Option("--format", "-f", help="Output format.")]
-RedactOpt = Annotated[bool, typer.Option("--redact-persons", help="Show ambassadors by pseudonym, not by name.")]
+RedactOpt = Annotated[bool, typer.Option("--redact-persons", help="Show ambassadors by stable pseudonyms, never by id, name or e-mail.")]
 
 
-def _report(path, example, profile, level, lang, neo4j, uri, user, password, database):
-    from ..coverage.report import check_level, coverage_report
+def _report(path, example, profile, level, lang, redact, neo4j, uri, user, password, database):
+    from ..coverage.report import check_level, coverage_report, redacted
     from ..profile import load_profile
     from ..sources import EXAMPLE_AS_OF
 
@@ -53,7 +53,8 @@ def _report(path, example, profile, level, lang, neo4j, uri, user, password, dat
         check_level(level)
     as_of = EXAMPLE_AS_OF if example else dt.date.today()
     with opened_engine(path, example, neo4j, uri, user, password, database) as engine:
-        return coverage_report(engine, chosen, level, as_of=as_of, lang=lang.value)
+        report = coverage_report(engine, chosen, level, as_of=as_of, lang=lang.value)
+    return redacted(report, lang.value, chosen) if redact else report
 
 
 @ambassadors_app.command("coverage")
@@ -81,8 +82,8 @@ def coverage(
     from ..output import emit
 
     with reported_errors():
-        report = _report(path, example, profile, level, lang, neo4j, uri, user, password, database)
-        emit(render_coverage(report, fmt.value, lang.value, redact_persons), output)
+        report = _report(path, example, profile, level, lang, redact_persons, neo4j, uri, user, password, database)
+        emit(render_coverage(report, fmt.value, lang.value), output)
 
 
 @ambassadors_app.command("plan")
@@ -112,8 +113,8 @@ def plan_cmd(
 
     with reported_errors():
         k = _count(add)
-        report = _report(path, example, profile, level, lang, neo4j, uri, user, password, database)
-        emit(render_plan(plan(coverage_instance(report), k), report, fmt.value, lang.value, redact_persons), output)
+        report = _report(path, example, profile, level, lang, redact_persons, neo4j, uri, user, password, database)
+        emit(render_plan(plan(coverage_instance(report), k), report, fmt.value, lang.value), output)
 
 
 def _count(text: str | None) -> int:

@@ -1,8 +1,8 @@
 """The coverage report and the plan as a table (English or German), JSON or CSV.
 
 Machine output is stable: fixed keys, rows sorted by id (the plan in its order of choice),
-shares rounded to 4 places. With ``redact=True`` ambassadors appear under the pseudonyms of
-:mod:`om_graph.redact`, never by name.
+shares rounded to 4 places. Redaction happens before rendering
+(:func:`om_graph.coverage.report.redacted`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import json
 from typing import Any, Callable
 
 from ..i18n import pick, t
-from ..redact import pseudonym
 from .elements import ELEMENT_KINDS
 from .planner import Plan
 from .report import CoverageReport, Tally
@@ -82,9 +81,9 @@ def words(key: str, lang: str, **values: Any) -> str:
     return pick(WORDS[key], lang, **values)
 
 
-def render_coverage(report: CoverageReport, fmt: str, lang: str = "en", redact: bool = False) -> str:
+def render_coverage(report: CoverageReport, fmt: str, lang: str = "en") -> str:
     """The coverage report as ``table``, ``json`` or ``csv`` (one row per region)."""
-    name = _namer(report, redact)
+    name = _namer(report)
     if fmt == "json":
         return _json(coverage_dict(report, name))
     regions = [
@@ -192,9 +191,9 @@ def coverage_dict(report: CoverageReport, name: Callable[[str], str]) -> dict[st
     }
 
 
-def render_plan(result: Plan, report: CoverageReport, fmt: str, lang: str = "en", redact: bool = False) -> str:
+def render_plan(result: Plan, report: CoverageReport, fmt: str, lang: str = "en") -> str:
     """The plan as ``table``, ``json`` or ``csv`` (one row per new ambassador, in the order chosen)."""
-    name = _namer(report, redact)
+    name = _namer(report)
     regions = {r.region_id: r for r in report.regions}
     steps = [
         {
@@ -250,10 +249,8 @@ def render_plan(result: Plan, report: CoverageReport, fmt: str, lang: str = "en"
     return "\n".join(lines) + "\n"
 
 
-def _namer(report: CoverageReport, redact: bool) -> Callable[[str], str]:
+def _namer(report: CoverageReport) -> Callable[[str], str]:
     names = report.person_names()
-    if redact:
-        return pseudonym
     return lambda person_id: names.get(person_id, person_id)
 
 

@@ -14,17 +14,12 @@ from ..analyses import run_analysis
 from ..audit import Finding, run_audit
 from ..i18n import pick, t
 from ..profile import DEFAULT_PROFILE, Profile
-from ..redact import pseudonym
-from ..rules import select_rules
+from ..redact import redact_finding
 from .build import LegendEntry, Map
 from .words import WORDS
 
 STAGE_COLOURS = {1: "#d73027", 2: "#fc8d59", 3: "#fee08b", 4: "#1a9850"}
 LINK_COLOUR = "#9e9e9e"
-
-#: Evidence fields of network findings that hold person ids, re-worded with pseudonyms when redacting.
-PERSON_EVIDENCE = {"OM301": ("coordination", "moderation")}
-
 
 def audit_map(
     engine: Any,
@@ -39,7 +34,7 @@ def audit_map(
     findings: dict[str, list[Finding]] = defaultdict(list)
     for finding in result.findings:
         if finding.subject_kind == "network":
-            findings[finding.subject_id].append(_redacted(finding, lang, profile) if redact else finding)
+            findings[finding.subject_id].append(redact_finding(finding, lang, profile) if redact else finding)
     nodes = []
     for stage in result.stages:
         listed = findings.get(stage.network_id, [])
@@ -93,20 +88,3 @@ def audit_map(
         redacted=redact,
         options={"nodes": {"scaling": {"min": 12, "max": 32}}},
     )
-
-
-def _redacted(finding: Finding, lang: str, profile: Profile) -> Finding:
-    """The finding with person ids in its evidence replaced by pseudonyms, and its message re-worded."""
-    fields = PERSON_EVIDENCE.get(finding.code)
-    if not fields:
-        return finding
-    evidence = dict(finding.evidence)
-    for key in fields:
-        value = evidence.get(key)
-        if isinstance(value, list):
-            evidence[key] = sorted(pseudonym(v) for v in value)
-        elif isinstance(value, str):
-            evidence[key] = pseudonym(value)
-    (rule,) = select_rules(finding.code)
-    message = rule.word(lang, evidence, profile.params_for(finding.code))
-    return Finding(**{**finding.__dict__, "evidence": evidence, "message": message})

@@ -113,6 +113,8 @@ class Rule:
     title: ClassVar[dict[str, str]]
     message: ClassVar[dict[str, str]]
     params: ClassVar[dict[str, Param]] = {}
+    #: Evidence fields that hold person ids: ``--redact-persons`` replaces them by pseudonyms.
+    person_evidence: ClassVar[tuple[str, ...]] = ()
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterable[Hit]:
         raise NotImplementedError

@@ -34,6 +34,7 @@ class AmbassadorTarget(Rule):
         "de": "intermediäre Organisation, weder Netzwerkpartner noch angesprochen, "
         "in der Region von {count} Botschafter(n), z. B. {ambassadors}",
     }
+    person_evidence = ("ambassadors",)
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         by_region: dict[Node, set[str]] = defaultdict(set)

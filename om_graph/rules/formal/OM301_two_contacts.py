@@ -29,6 +29,7 @@ class TwoContacts(Rule):
         "de": "Netzwerkkoordination: {coordination}; Moderation: {moderation}; "
         "zwei verschiedene Personen erforderlich",
     }
+    person_evidence = ("coordination", "moderation")
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         for network in graph.om_networks():
