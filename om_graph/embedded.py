@@ -181,6 +181,18 @@ class EmbeddedGraph:
         found.discard(network)
         return found
 
+    def cooperating_networks(self, network: Node) -> set[Node]:
+        """Other networks linked to this one on record: cooperation, sub-network consensus, a shared
+        member or a joint activity (the four forms of cooperation OM109 and the gap list accept)."""
+        linked = {m for m, _ in self.both(network, "COOPERATES_WITH")}
+        linked |= {m for m, _ in self.both(network, "SUB_NETWORK_OF")}
+        for organisation, _ in self.inc(network, "MEMBER_OF"):
+            linked |= {m for m, _ in self.out(organisation, "MEMBER_OF")}
+        for activity, _ in self.out(network, "HELD"):
+            linked |= {m for m, _ in self.inc(activity, "HELD")}
+        linked.discard(network)
+        return linked
+
     def group_of(self, organisation: Node) -> Node:
         """The top of an organisation's parent chain: partners under one parent act as one."""
         current, seen = organisation, {organisation}

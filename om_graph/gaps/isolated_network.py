@@ -7,7 +7,7 @@ from typing import Any, Iterator
 from ..analyses import analysis
 from ..embedded import EmbeddedGraph
 from .kind import COLUMNS, GapKind, gap_row
-from .scope import counted_networks, linked_networks, representative, top_regions
+from .scope import counted_networks, representative, top_regions
 
 KIND = GapKind(
     code="isolated_network",
@@ -33,7 +33,7 @@ def isolated_network(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[d
     """
     counted = set(counted_networks(graph))
     for network in sorted(counted):
-        if linked_networks(graph, network) & counted:
+        if graph.cooperating_networks(network) & counted:
             continue
         region = representative(top_regions(graph, graph.closure(network)))
         evidence = {"kind": graph.props(network).get("kind"), "members": len(graph.inc(network, "MEMBER_OF"))}

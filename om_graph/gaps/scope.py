@@ -42,18 +42,6 @@ def regional_networks(graph: EmbeddedGraph) -> list[Node]:
     return [n for n in counted_networks(graph) if is_regional(graph, n)]
 
 
-def linked_networks(graph: EmbeddedGraph, network: Node) -> set[Node]:
-    """Every other network (counted or not) with cooperation on record with ``network``."""
-    linked = {m for m, _ in graph.both(network, "COOPERATES_WITH")}
-    linked |= {m for m, _ in graph.both(network, "SUB_NETWORK_OF")}
-    for organisation, _ in graph.inc(network, "MEMBER_OF"):
-        linked |= {m for m, _ in graph.out(organisation, "MEMBER_OF")}
-    for activity, _ in graph.out(network, "HELD"):
-        linked |= {m for m, _ in graph.inc(activity, "HELD")}
-    linked.discard(network)
-    return linked
-
-
 def top_regions(graph: EmbeddedGraph, regions: set[Node]) -> list[Node]:
     """The regions of a closed set (every region inside a member is a member) whose parent is not in it.
 

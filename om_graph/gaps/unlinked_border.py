@@ -8,7 +8,7 @@ from typing import Any, Iterator
 from ..analyses import analysis
 from ..embedded import EmbeddedGraph, Node
 from .kind import COLUMNS, GapKind, gap_row
-from .scope import linked_networks, regional_networks
+from .scope import regional_networks
 
 KIND = GapKind(
     code="unlinked_border",
@@ -46,7 +46,7 @@ def unlinked_border(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[di
                         borders[b].add((r, s))
         if not borders:
             continue
-        linked = linked_networks(graph, a)
+        linked = graph.cooperating_networks(a)
         for b in sorted(borders):
             if b in linked or not graph.closure(a).isdisjoint(graph.closure(b)):
                 continue

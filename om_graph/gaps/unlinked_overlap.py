@@ -7,7 +7,7 @@ from typing import Any, Iterator
 from ..analyses import analysis
 from ..embedded import EmbeddedGraph
 from .kind import COLUMNS, GapKind, gap_row
-from .scope import linked_networks, listed, regional_networks, representative, top_regions
+from .scope import listed, regional_networks, representative, top_regions
 
 KIND = GapKind(
     code="unlinked_overlap",
@@ -39,7 +39,7 @@ def unlinked_overlap(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[d
         candidates = {b for b in graph.overlapping_networks(a) if b in counted and b[1] > a[1]}
         if not candidates:
             continue
-        linked = linked_networks(graph, a)
+        linked = graph.cooperating_networks(a)
         for b in sorted(candidates - linked):
             tops = top_regions(graph, graph.closure(a) & graph.closure(b))
             yield gap_row(graph, KIND, a, b, representative(tops), listed("shared_regions", (r[1] for r in tops)))

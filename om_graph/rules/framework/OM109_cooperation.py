@@ -43,21 +43,9 @@ class NetworkCooperation(Rule):
                 continue
             nearby = graph.overlapping_networks(network) | graph.bordering_networks(network)
             neighbours = {m for m in nearby if graph.is_om_network(m) and _is_regional(graph, m)}
-            if neighbours and not neighbours & _cooperating(graph, network):
+            if neighbours and not neighbours & graph.cooperating_networks(network):
                 yield Hit(network, {"neighbours": listed(m[1] for m in neighbours), "count": len(neighbours)})
 
 
 def _is_regional(graph: EmbeddedGraph, network: Node) -> bool:
     return graph.props(network).get("kind") == "regional"
-
-
-def _cooperating(graph: EmbeddedGraph, network: Node) -> set[Node]:
-    """Networks this one cooperates with: recorded, as sub-network, by a shared member or activity."""
-    partners = {m for m, _ in graph.both(network, "COOPERATES_WITH")}
-    partners |= {m for m, _ in graph.both(network, "SUB_NETWORK_OF")}
-    for organisation, _ in graph.inc(network, "MEMBER_OF"):
-        partners |= {m for m, _ in graph.out(organisation, "MEMBER_OF")}
-    for activity, _ in graph.out(network, "HELD"):
-        partners |= {m for m, _ in graph.inc(activity, "HELD")}
-    partners.discard(network)
-    return partners
