@@ -100,8 +100,28 @@ def opened_engine(
     user: str | None = None,
     password: str | None = None,
     database: str | None = None,
+    status: str | None = None,
 ) -> Iterator:
-    """The engine a command reads: the embedded graph of PATH, or Neo4j with --neo4j/--uri."""
+    """The engine a command reads: the embedded graph of PATH, or Neo4j with --neo4j/--uri.
+
+    With ``status``, a spinner with that text shows on a terminal while the command works.
+    """
+    with _spinner(status):
+        with _engine(path, example, neo4j, uri, user, password, database) as engine:
+            yield engine
+
+
+@contextmanager
+def _spinner(text: str | None) -> Iterator[None]:
+    if text is None or not sys.stderr.isatty():
+        yield
+        return
+    with _stderr_console().status(text):
+        yield
+
+
+@contextmanager
+def _engine(path, example, neo4j, uri, user, password, database) -> Iterator:
     if neo4j or uri:
         from .errors import UsageError
         from .neo4j_db import Neo4jSettings, connect

@@ -52,7 +52,7 @@ def _report(path, example, profile, level, lang, redact, neo4j, uri, user, passw
     if level is not None:
         check_level(level)
     as_of = EXAMPLE_AS_OF if example else dt.date.today()
-    with opened_engine(path, example, neo4j, uri, user, password, database) as engine:
+    with opened_engine(path, example, neo4j, uri, user, password, database, status="working out ambassador coverage") as engine:
         report = coverage_report(engine, chosen, level, as_of=as_of, lang=lang.value)
     return redacted(report, lang.value, chosen) if redact else report
 

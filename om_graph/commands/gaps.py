@@ -63,7 +63,7 @@ def gaps_command(
         for code in kind or ():
             get_kind(code)
         refuse_xlsx_to_stdout(fmt.value, output, lang.value)
-        with opened_engine(path, example, neo4j, uri, user, password, database) as engine:
+        with opened_engine(path, example, neo4j, uri, user, password, database, status="finding collaboration gaps") as engine:
             found = find_gaps(engine, kinds=kind, region=region)
         rendered = render_gaps(found, fmt.value, lang.value, kinds=kind)
         if isinstance(rendered, bytes):

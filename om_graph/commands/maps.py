@@ -70,7 +70,7 @@ def map_networks(
     from ..maps import networks_map
 
     with reported_errors():
-        with opened_engine(path, example, neo4j, uri, user, password, database) as engine:
+        with opened_engine(path, example, neo4j, uri, user, password, database, status="drawing the map") as engine:
             drawn = networks_map(engine, lang=lang.value)
         drawn.redacted = redact_persons
         _write(drawn, output)
@@ -96,7 +96,7 @@ def map_ambassadors(
 
     with reported_errors():
         day = _audit_day(as_of, example)
-        with opened_engine(path, example, neo4j, uri, user, password, database) as engine:
+        with opened_engine(path, example, neo4j, uri, user, password, database, status="drawing the map") as engine:
             drawn = ambassadors_map(engine, level=level.value, as_of=day, lang=lang.value, redact=redact_persons)
         _write(drawn, output)
 
@@ -125,7 +125,7 @@ def map_audit(
     with reported_errors():
         chosen_profile = load_profile(profile)
         day = _audit_day(as_of, example)
-        with opened_engine(path, example, neo4j, uri, user, password, database) as engine:
+        with opened_engine(path, example, neo4j, uri, user, password, database, status="drawing the map") as engine:
             drawn = audit_map(engine, as_of=day, lang=lang.value, redact=redact_persons, profile=chosen_profile)
         _write(drawn, output)
 

@@ -59,6 +59,6 @@ def stats(
     from ..output import emit
 
     with reported_errors():
-        with opened_engine(path, example, neo4j, uri, user, password, database) as engine:
+        with opened_engine(path, example, neo4j, uri, user, password, database, status="computing network statistics") as engine:
             result = network_stats(engine)
         emit(render_stats(result, fmt.value, lang.value, top), output)
