@@ -128,7 +128,7 @@ def _engine(path, example, neo4j, uri, user, password, database) -> Iterator:
         from .neo4j_engine import Neo4jEngine
 
         if path is not None or example:
-            raise UsageError("with --neo4j the command reads the database: load PATH first with om-graph load")
+            raise UsageError("with --neo4j the command reads what om-graph load put in the database: leave out PATH and --example")
         settings = Neo4jSettings.from_env(uri, user, password, database)
         with connect(settings) as driver:
             yield Neo4jEngine(driver, settings.database)
@@ -227,7 +227,9 @@ def audit(
                 label="auditing",
             )
 
-        with opened_engine(path, example, neo4j, uri, user, password, database) as engine:
+        # With --neo4j, --example only picks the example's audit date: the database holds what was loaded.
+        reads_example = example and not (neo4j or uri)
+        with opened_engine(path, reads_example, neo4j, uri, user, password, database) as engine:
             result = audit_on(engine)
         if redact_persons:
             from .redact import redact_audit
