@@ -114,7 +114,7 @@ def test_output_file_gets_the_same_text_as_stdout(tmp_path: Path) -> None:
          + ", ".join(k.code for k in all_kinds())),
         (["--example", "--format", "xlsx"], "--format xlsx writes a workbook: give --output FILE.xlsx"),
         (["no-such-dataset.yaml"], "no-such-dataset.yaml"),
-        (["--example", "--neo4j"], "with --neo4j the command reads the database"),
+        (["--example", "--neo4j"], "with --neo4j the command reads what om-graph load put in the database"),
     ],
     ids=["unknown_kind", "xlsx_to_stdout", "missing_input", "example_and_neo4j"],
 )
