@@ -18,6 +18,7 @@ import typer
 
 from .errors import OmGraphError, ValidationFailed
 from .i18n import t
+from .loader import DEFAULT_BATCH_SIZE
 
 app = typer.Typer(
     name="om-graph",
@@ -355,7 +356,7 @@ def load(
     replace: Annotated[
         bool, typer.Option("--replace", help="Swap the database's previous om-graph contents for this dataset.")
     ] = False,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per UNWIND batch.")] = 5000,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per UNWIND batch.")] = DEFAULT_BATCH_SIZE,
     uri: UriOpt = None,
     user: UserOpt = None,
     password: PasswordOpt = None,

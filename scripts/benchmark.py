@@ -6,8 +6,9 @@
     python scripts/benchmark.py --docs                   # also rewrites docs/benchmarks.md
 
 Per scale: generate a landscape (CSV in a temporary folder), read + validate it, audit it on
-the embedded engine (all rules), load it into Neo4j (batched, one transaction), audit it on
-Neo4j (all rules), then the collaboration gaps and the ambassador plan where the package
+the embedded engine (all rules), load it into Neo4j (batched, one transaction, into an emptied
+database), audit it on Neo4j (all rules), then the collaboration gaps and the ambassador plan
+(coverage report at district level, k = 10) on both engines, where the package
 provides them. Side by side in the same run: the batched loader against one transaction per
 row (a sample, extrapolated), the Neo4j audit against the embedded one, and the Neo4j driver
 with and without its Rust extension (``neo4j-rust-ext``, in a throw-away virtualenv).
@@ -21,7 +22,8 @@ Before each scale the peak memory of the previous one, scaled up, is compared wi
 available; a scale that would not fit is skipped and the report says so. Progress goes to stderr.
 
 Without ``NEO4J_URI`` the script starts its own server with ``scripts/neo4j`` (its own
-``OM_NEO4J_HOME=.neo4j-bench``) and stops it at the end.
+``OM_NEO4J_HOME``, default ``.neo4j-bench``; heap ``OM_NEO4J_HEAP`` or 6g: a scale-100 load is one
+transaction of about 2.4 GiB) and stops it at the end.
 """
 
 from __future__ import annotations
@@ -44,6 +46,12 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_PAGE = ROOT / "docs" / "benchmarks.md"
 BENCH_HOME = ".neo4j-bench"
+#: Heap of the benchmark's own server (``OM_NEO4J_HEAP`` overrides it). Neo4j caps one
+#: transaction at 70 % of the heap; loading scale 100 in one transaction holds about 2.4 GiB
+#: of transaction state, so 6g leaves room (scale 1000 would need some 25 GiB: not here).
+BENCH_HEAP = "6g"
+#: The ambassador plan the benchmark times: k regions at this level (as ``om-graph ambassadors plan``).
+PLAN_LEVEL, PLAN_K = "district", 10
 
 #: The targets of issue 5, at scale 100.
 TARGET_SCALE = 100
@@ -68,6 +76,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("gaps_embedded", "gaps (embedded)"),
     ("gaps_neo4j", "gaps (Neo4j)"),
     ("plan_embedded", "ambassador plan (embedded)"),
+    ("plan_neo4j", "ambassador plan (Neo4j)"),
 )
 LABELS = dict(STEPS)
 
@@ -288,7 +297,17 @@ def step_embedded(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def _empty_database(driver: Any, database: str) -> None:
+    """Delete every om-graph node in small transactions (setup, not timed), so each load starts alike."""
+    from om_graph.graph_model import NODES
+
+    with driver.session(database=database) as session:
+        for spec in NODES:
+            session.run(f"MATCH (n:{spec.label}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
 def step_neo4j_load(args: argparse.Namespace) -> dict[str, Any]:
+    """The loader as ``om-graph load --replace`` runs it (one transaction), into an emptied database."""
     from om_graph.graph_model import graph_rows
     from om_graph.io import read_dataset
     from om_graph.loader import load_rows
@@ -296,6 +315,7 @@ def step_neo4j_load(args: argparse.Namespace) -> dict[str, Any]:
     rows = graph_rows(read_dataset(args.data))
     settings, connection = _driver()
     with connection as driver:
+        _empty_database(driver, settings.database)
         start = time.perf_counter()
         summary = load_rows(driver, settings.database, rows, replace=True)
         seconds = time.perf_counter() - start
@@ -305,29 +325,31 @@ def step_neo4j_load(args: argparse.Namespace) -> dict[str, Any]:
 def step_neo4j_load_per_row(args: argparse.Namespace) -> dict[str, Any]:
     """One transaction per row on a sample of rows (nodes, then relationships), extrapolated.
 
-    Writes the same rows with the same MERGE as the batched loader, so the database keeps the
-    same graph; the rate on the sample is extrapolated to all rows of the dataset.
+    Writes each row with the loader's own MERGE statement (the one it uses when the database
+    already holds data, which it does here: this step runs after the batched load), so the
+    database keeps the same graph; the rate on the sample is extrapolated to all rows.
     """
     from om_graph.graph_model import graph_rows
     from om_graph.io import read_dataset
-    from om_graph.loader import NODE_QUERY, rel_query
+    from om_graph.loader import node_statement, rel_statement
 
     rows = graph_rows(read_dataset(args.data))
     total = sum(rows.counts())
-    sample: list[tuple[str, dict[str, Any]]] = []
     share = args.sample / total
+    sample: list[tuple[str, list[Any]]] = []
     for label, nodes in rows.nodes.items():
-        for props in nodes[: max(1, round(len(nodes) * share))] if nodes else []:
-            sample.append((NODE_QUERY.format(label=label), {"rows": [props]}))
+        if nodes:
+            query, encode = node_statement(label, nodes, create=False)
+            sample += [(query, encode([node])) for node in nodes[: max(1, round(len(nodes) * share))]]
     for spec, rels in rows.rels.items():
-        query = rel_query(spec)
-        for s, e, p in rels[: max(1, round(len(rels) * share))] if rels else []:
-            sample.append((query, {"rows": [{"s": s, "e": e, "p": p}]}))
+        if rels:
+            query, encode = rel_statement(spec, rels, create=False)
+            sample += [(query, encode([rel])) for rel in rels[: max(1, round(len(rels) * share))]]
     settings, connection = _driver()
     with connection as driver, driver.session(database=settings.database) as session:
         start = time.perf_counter()
-        for query, params in sample:
-            session.execute_write(lambda tx: tx.run(query, params).consume())
+        for query, one_row in sample:
+            session.execute_write(lambda tx: tx.run(query, rows=one_row).consume())
         seconds = time.perf_counter() - start
     rate = len(sample) / seconds
     return {
@@ -335,7 +357,7 @@ def step_neo4j_load_per_row(args: argparse.Namespace) -> dict[str, Any]:
         "rows": total,
         "sample_rows": len(sample),
         "sample_seconds": seconds,
-        "note": f"extrapolated from {len(sample):,} rows in {seconds:.1f} s",
+        "note": f"EXTRAPOLATED from a sample of {len(sample):,} rows in {seconds:.1f} s",
     }
 
 
@@ -360,7 +382,6 @@ def _has_rust() -> bool:
 #: Where the benchmark looks for the gap finder and the ambassador planner (``module:function``,
 #: called with an engine). Until one exists, the analyses of the group stand in for it.
 GAPS_HOOKS = ("om_graph.gaps.find:find_gaps", "om_graph.gaps:find_gaps")
-PLAN_HOOKS = ("om_graph.coverage.planner:plan_for_engine", "om_graph.coverage:ambassador_plan")
 
 
 def _hook(candidates: tuple[str, ...]) -> tuple[str, Callable[[Any], Any]] | None:
@@ -421,7 +442,24 @@ def step_gaps_neo4j(args: argparse.Namespace) -> dict[str, Any]:
         return _run_group(Neo4jEngine(driver, settings.database), GAPS_HOOKS, "gaps")
 
 
+def _plan(engine: Any) -> dict[str, Any]:
+    """The ambassador plan as ``om-graph ambassadors plan`` makes it: coverage report, then the greedy planner."""
+    from om_graph.coverage.planner import plan
+    from om_graph.coverage.report import coverage_instance, coverage_report
+    from om_graph.profile import DEFAULT_PROFILE
+
+    start = time.perf_counter()
+    report = coverage_report(engine, DEFAULT_PROFILE, PLAN_LEVEL, as_of=_as_of())
+    chosen = plan(coverage_instance(report), PLAN_K)
+    return {
+        "seconds": time.perf_counter() - start,
+        "results": len(chosen.steps),
+        "note": f"coverage report + plan, level {PLAN_LEVEL}, k = {PLAN_K}: {len(chosen.steps)} regions",
+    }
+
+
 def step_plan_embedded(args: argparse.Namespace) -> dict[str, Any]:
+    """Graph build included, as the command pays it."""
     from om_graph.engine import EmbeddedEngine
     from om_graph.io import read_dataset
 
@@ -429,10 +467,17 @@ def step_plan_embedded(args: argparse.Namespace) -> dict[str, Any]:
     start = time.perf_counter()
     engine = EmbeddedEngine(dataset)
     build = time.perf_counter() - start
-    out = _run_group(engine, PLAN_HOOKS, "coverage")
-    if out["seconds"] is not None:
-        out["seconds"] += build
+    out = _plan(engine)
+    out["seconds"] += build
     return out
+
+
+def step_plan_neo4j(args: argparse.Namespace) -> dict[str, Any]:
+    from om_graph.neo4j_engine import Neo4jEngine
+
+    settings, connection = _driver()
+    with connection as driver:
+        return _plan(Neo4jEngine(driver, settings.database))
 
 
 STEP_FUNCTIONS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
@@ -445,6 +490,7 @@ STEP_FUNCTIONS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "gaps_embedded": step_gaps_embedded,
     "gaps_neo4j": step_gaps_neo4j,
     "plan_embedded": step_plan_embedded,
+    "plan_neo4j": step_plan_neo4j,
 }
 
 
@@ -486,7 +532,7 @@ def available_mb() -> float:
     return int(fields["MemAvailable"].split()[0]) / 1024
 
 
-def machine_facts(neo4j_version: str | None) -> dict[str, Any]:
+def machine_facts(neo4j_version: str | None, neo4j_heap: str | None = None) -> dict[str, Any]:
     cpu = platform.processor() or "unknown"
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as info:
@@ -508,6 +554,7 @@ def machine_facts(neo4j_version: str | None) -> dict[str, Any]:
         "os": platform.platform(),
         "python": platform.python_version(),
         "neo4j": neo4j_version,
+        "neo4j_heap": neo4j_heap,
         "neo4j_driver": driver,
         "load_average_at_start": round(os.getloadavg()[0], 2),
     }
@@ -519,13 +566,19 @@ class Neo4jServer:
     def __init__(self) -> None:
         self.env: dict[str, str] = {}
         self.started = False
+        self.heap: str | None = None  # only known for a server of our own
+        self.home = BENCH_HOME
 
     def __enter__(self) -> "Neo4jServer":
         if os.environ.get("NEO4J_URI"):
             return self
-        env = {**os.environ, "OM_NEO4J_HOME": BENCH_HOME}
+        env = {**os.environ}
+        env.setdefault("OM_NEO4J_HOME", BENCH_HOME)
         env.setdefault("OM_NEO4J_PAGECACHE", "1g")
-        log(f"starting a Neo4j server of our own (OM_NEO4J_HOME={BENCH_HOME})")
+        env.setdefault("OM_NEO4J_HEAP", BENCH_HEAP)
+        self.heap = env["OM_NEO4J_HEAP"]
+        self.home = env["OM_NEO4J_HOME"]
+        log(f"starting a Neo4j server of our own (OM_NEO4J_HOME={self.home}, heap {self.heap})")
         subprocess.run([str(ROOT / "scripts" / "neo4j"), "start"], env=env, check=True, stdout=sys.stderr)
         self.started = True
         text = subprocess.run([str(ROOT / "scripts" / "neo4j"), "env"], env=env, check=True,
@@ -538,7 +591,7 @@ class Neo4jServer:
     def __exit__(self, *exc: Any) -> None:
         if self.started:
             log("stopping our Neo4j server")
-            env = {**os.environ, "OM_NEO4J_HOME": BENCH_HOME}
+            env = {**os.environ, "OM_NEO4J_HOME": self.home}
             subprocess.run([str(ROOT / "scripts" / "neo4j"), "stop"], env=env, check=False, stdout=sys.stderr)
 
     def version(self, env: dict[str, str]) -> str | None:
@@ -581,11 +634,13 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
     workdir = Path(tempfile.mkdtemp(prefix="om-bench-"))
     rust_note = "not compared (--no-neo4j)"
     neo4j_version = None
+    neo4j_heap = None
     try:
         with (Neo4jServer() if args.neo4j else _Nothing()) as server:
             env = {**os.environ, **(server.env if args.neo4j else {})}
             if args.neo4j:
                 neo4j_version = server.version(env)
+                neo4j_heap = server.heap or "set by whoever started the server (NEO4J_URI given)"
                 rust, rust_note = rust_python(workdir) if args.rust else (None, "not compared (--no-rust)")
             else:
                 rust = None
@@ -607,7 +662,7 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "generated": dt.datetime.now().isoformat(timespec="seconds"),
         "command": " ".join(["python", "scripts/benchmark.py", *sys.argv[1:]]),
-        "machine": machine_facts(neo4j_version),
+        "machine": machine_facts(neo4j_version, neo4j_heap),
         "seed": args.seed,
         "rust_ext": rust_note,
         "stopped": stopped,
@@ -662,12 +717,16 @@ def run_scale(scale: float, args: argparse.Namespace, env: dict[str, str], rust:
                 ratio = audit["seconds"] / steps["embedded_audit"]["seconds"]
                 audit["note"] = f"{ratio:.1f} x the embedded audit; {audit['findings']:,} findings"
             run("gaps_neo4j", "gaps_neo4j")
+            run("plan_neo4j", "plan_neo4j")
             run("neo4j_load_per_row", "neo4j_load_per_row")
             per_row = steps["neo4j_load_per_row"]
             if per_row.get("rows_per_s") and load.get("rows_per_s"):
                 per_row["note"] += f"; batched is {load['rows_per_s'] / per_row['rows_per_s']:.0f} x faster"
             if rust:
                 run("neo4j_load_rust", "neo4j_load", rust)
+                # The same unrecorded warm-up: the load changed the statistics, so the first audit
+                # replans (several seconds at scale 10) and would be charged to the driver.
+                run_child("neo4j_audit", scale, args.seed, data, env, rust, args.sample, args.timeout)
                 run("neo4j_audit_rust", "neo4j_audit", rust)
     shutil.rmtree(data, ignore_errors=True)
     return {"scale": scale, "rows": rows, "steps": steps}
@@ -690,6 +749,7 @@ def render_docs(report: dict[str, Any]) -> str:
         "",
         f"- CPU: {machine['cpu']}, {machine['cores']} cores; RAM {machine['ram_gb']} GB; {machine['os']}",
         f"- Python {machine['python']}; Neo4j {machine['neo4j'] or 'not used'}; driver {machine['neo4j_driver']}",
+        f"- Neo4j server heap: {machine.get('neo4j_heap') or 'n/a'} (a load is one transaction, capped at 70 % of it)",
         f"- load average when the run started: {machine['load_average_at_start']}",
         f"- run {report['generated']}: `{report['command']}` (seed {report['seed']})",
         "",
@@ -701,8 +761,12 @@ def render_docs(report: dict[str, Any]) -> str:
         "- **exponent**: `log(t2/t1) / log(n2/n1)` against the previous scale, `n` = rows: 1 is linear.",
         "- *embedded read+validate+audit* is one process doing what `om-graph audit DIR` does; its",
         "  *audit* part (graph build and all rules) is also shown on its own.",
-        "- *1 tx/row*: the same MERGE statements, one managed transaction per row, on a sample of every",
-        "  label and relationship type, extrapolated to all rows (clearly not measured in full).",
+        "- *Neo4j load*: `load_rows(..., replace=True)` as `om-graph load --replace` runs it, one",
+        "  transaction, into a database emptied beforehand (not timed); the client's time included.",
+        "- *1 tx/row*: the loader's own MERGE statements, one managed transaction per row, on a sample",
+        "  of every label and relationship type, EXTRAPOLATED to all rows (not measured in full).",
+        f"- *ambassador plan*: coverage report at level {PLAN_LEVEL} and the greedy plan for k = {PLAN_K}",
+        "  (`coverage_report`, `coverage_instance`, `plan`), on each engine.",
         "- Neo4j audits are timed after one unrecorded warm-up audit (query plans compiled and cached),",
         "  so the driver with and without the Rust extension is compared on equal terms.",
         f"- Rust extension: {report['rust_ext']}.",
