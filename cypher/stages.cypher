@@ -1,6 +1,7 @@
 // Implementation stage facts for every network (the stage itself is decided in om_graph/stages.py).
 // Returns the same columns as the embedded engine's NetworkFacts. Activities are read from the
-// network's side (kind and date filtered after expanding), not looked up per network through the index.
+// network's side (kind and date filtered after expanding), not looked up per network through the index;
+// so are the members (the WITH keeps the planner from seeking every intermediary per network).
 // :param asOf => date('2025-06-30');
 // :param windowMonths => 12;
 MATCH (n:Network)
@@ -12,5 +13,5 @@ RETURN n.id AS id,
        COUNT { MATCH (c:Criticism)-[:CONCERNS]->(n) RETURN c } AS criticisms,
        COUNT { MATCH (n)-[:HELD]->(a:Activity) WITH a, a.kind AS kind, a.date AS day WHERE kind = 'meeting' AND since < day <= asOf RETURN a } AS meetings,
        COUNT { MATCH (n)-[:HELD]->(a:Activity) WITH a, a.kind AS kind, a.date AS day WHERE kind = 'plenum_report' AND since < day <= asOf RETURN a } AS reports,
-       COUNT { MATCH (o:Organisation)-[m:MEMBER_OF]->(n) WHERE o.intermediary = true AND m.named_consent = false RETURN o } AS refusing_intermediaries
+       COUNT { MATCH (n)<-[m:MEMBER_OF]-(o:Organisation) WITH o, m, o.intermediary AS intermediary WHERE intermediary = true AND m.named_consent = false RETURN o } AS refusing_intermediaries
 ORDER BY id
