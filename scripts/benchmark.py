@@ -50,6 +50,8 @@ BENCH_HOME = ".neo4j-bench"
 #: transaction at 70 % of the heap; loading scale 100 in one transaction holds about 2.4 GiB
 #: of transaction state, so 6g leaves room (scale 1000 would need some 25 GiB: not here).
 BENCH_HEAP = "6g"
+#: Transaction state of a one-transaction load per unit of scale (2.4 GiB measured at scale 100).
+NEO4J_TX_GIB_PER_SCALE = 0.024
 #: The ambassador plan the benchmark times: k regions at this level (as ``om-graph ambassadors plan``).
 PLAN_LEVEL, PLAN_K = "district", 10
 
@@ -706,7 +708,11 @@ def run_scale(scale: float, args: argparse.Namespace, env: dict[str, str], rust:
         embedded["note"] = "one process: the target's figure"
     run("gaps_embedded", "gaps_embedded")
     run("plan_embedded", "plan_embedded")
-    if args.neo4j:
+    if args.neo4j and scale > args.neo4j_up_to:
+        steps["neo4j_load"] = {"note": f"not run above scale {args.neo4j_up_to:g} (--neo4j-up-to): one transaction "
+                               f"holds about {NEO4J_TX_GIB_PER_SCALE * scale:.0f} GiB, more than this machine's heap"}
+        log(f"scale {scale:g}: Neo4j steps skipped (--neo4j-up-to {args.neo4j_up_to:g})")
+    elif args.neo4j:
         load = run("neo4j_load", "neo4j_load")
         if load.get("seconds"):
             # Warm-up, not recorded: the first run compiles every query; both drivers are then
@@ -795,6 +801,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--neo4j", action=argparse.BooleanOptionalAction, default=True,
                         help="Neo4j steps (default on; starts its own server without NEO4J_URI)")
+    parser.add_argument("--neo4j-up-to", type=float, default=100,
+                        help="largest scale the Neo4j steps run at (default 100; one transaction grows with the scale)")
     parser.add_argument("--rust", action=argparse.BooleanOptionalAction, default=True,
                         help="compare the driver with neo4j-rust-ext (default on)")
     parser.add_argument("--json", type=Path, help="write the results as JSON to this file")
