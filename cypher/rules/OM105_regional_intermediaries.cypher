@@ -6,11 +6,13 @@
 MATCH (n:Network)
 WHERE n.status IN ['applied', 'recognised'] AND n.kind = 'regional'
 // Member intermediaries located in the network's region closure: a region the network
-// covers, or any region inside one.
+// covers, or any region inside one. Read from the network's side and checked upwards from the
+// organisation's location (the WITH keeps the planner from seeking every intermediary per network).
 WITH n, COUNT {
-  MATCH (o:Organisation)-[:MEMBER_OF]->(n)
-  WHERE o.intermediary = true
-    AND EXISTS { MATCH (n)-[:COVERS]->(:Region)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(o) }
+  MATCH (n)<-[:MEMBER_OF]-(o:Organisation)
+  WITH n, o, o.intermediary AS intermediary
+  WHERE intermediary = true
+    AND EXISTS { MATCH (o)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region)<-[:COVERS]-(n) }
   RETURN DISTINCT o
 } AS intermediaries
 WHERE intermediaries < $minIntermediaries
