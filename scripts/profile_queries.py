@@ -73,7 +73,10 @@ def profile_file(session: Any, path: Path) -> dict[str, Any]:
     for statement in statements(text):
         start = time.perf_counter()
         try:
-            summary = session.run("PROFILE " + statement, params).consume()
+            result = session.run("PROFILE " + statement, params)
+            for _ in result:  # the server fills in the profile only once every row is pulled
+                pass
+            summary = result.consume()
             plan = summary.profile or {}
         except Neo4jError as error:  # a few plans cannot be profiled; EXPLAIN still shows the operators
             out["note"] = f"EXPLAIN only: PROFILE failed ({error.message or error.code})"[:120]

@@ -2,7 +2,8 @@
 // Networks that count: status applied or recognised and open (a closed circle is only a
 // partner, OM110), regional or thematic. Links: a recorded cooperation or an agreed
 // sub-network (either direction), a shared member organisation, or an activity both held,
-// each with another network that counts.
+// each with another network that counts. The links are followed from the network's side (the
+// WITH keeps the planner from seeking every other network by status for each network).
 // The row's region: of the regions the network COVERS that lie inside no other region it
 // covers, the one with the smallest id; none (and an empty region_path) without regions.
 // Evidence: the network's kind and its number of member organisations. No parameters.
@@ -10,15 +11,18 @@ MATCH (n:Network)
 WHERE n.status IN ['applied', 'recognised'] AND coalesce(n.open, true)
   AND NOT EXISTS {
     MATCH (n)-[:COOPERATES_WITH|SUB_NETWORK_OF]-(m:Network)
-    WHERE m <> n AND m.status IN ['applied', 'recognised'] AND coalesce(m.open, true)
+    WITH n, m, m.status AS status, m.open AS open
+    WHERE m <> n AND status IN ['applied', 'recognised'] AND coalesce(open, true)
   }
   AND NOT EXISTS {
     MATCH (n)<-[:MEMBER_OF]-(:Organisation)-[:MEMBER_OF]->(m:Network)
-    WHERE m <> n AND m.status IN ['applied', 'recognised'] AND coalesce(m.open, true)
+    WITH n, m, m.status AS status, m.open AS open
+    WHERE m <> n AND status IN ['applied', 'recognised'] AND coalesce(open, true)
   }
   AND NOT EXISTS {
     MATCH (n)-[:HELD]->(:Activity)<-[:HELD]-(m:Network)
-    WHERE m <> n AND m.status IN ['applied', 'recognised'] AND coalesce(m.open, true)
+    WITH n, m, m.status AS status, m.open AS open
+    WHERE m <> n AND status IN ['applied', 'recognised'] AND coalesce(open, true)
   }
 CALL (n) {
   OPTIONAL MATCH (n)-[:COVERS]->(x:Region)
