@@ -130,19 +130,20 @@ def main(argv: list[str] | None = None) -> int:
     from om_graph.errors import OmGraphError
     from om_graph.generate import generate_landscape
     from om_graph.graph_model import graph_rows
-    from om_graph.loader import load_rows
+    from om_graph.graph_model import NODES
+    from om_graph.loader import graph_counts, load_rows
     from om_graph.neo4j_db import Neo4jSettings, connect
 
     try:
         settings = Neo4jSettings.from_env()
         with connect(settings) as driver:
-            counts = (0, 0)
             if not args.no_load:
                 print(f"generating and loading scale {args.scale:g} ...", file=sys.stderr, flush=True)
                 rows = graph_rows(generate_landscape(args.scale, args.seed))
-                counts = rows.counts()
                 load_rows(driver, settings.database, rows, replace=True)
                 del rows
+            held = graph_counts(driver, settings.database)  # what was profiled, loaded now or before
+            counts = (sum(held[n.label] for n in NODES), sum(v for k, v in held.items() if k not in {n.label for n in NODES}))
             with driver.session(database=settings.database) as session:
                 record = session.run("CALL dbms.components() YIELD name, versions RETURN name, versions[0] AS v").single()
                 version = f"{record['name']} {record['v']}"
