@@ -87,6 +87,13 @@ OutputOpt = Annotated[
 ]
 
 
+ProfileOpt = Annotated[
+    Optional[Path], typer.Option("--profile", help="YAML profile with your own thresholds.", show_default=False)
+]
+RedactOpt = Annotated[
+    bool,
+    typer.Option("--redact-persons", help="Show people under stable pseudonyms, never by id, name or e-mail address."),
+]
 Neo4jFlag = Annotated[
     bool, typer.Option("--neo4j", help="Read the graph loaded in Neo4j instead of PATH (implied by --uri).")
 ]
@@ -155,6 +162,13 @@ def reported_errors() -> Iterator[None]:
         raise typer.Exit(exc.exit_code) from None
 
 
+def audit_date(as_of: str | None, example: bool) -> dt.date:
+    """The audit date: --as-of if given, else the example's own date with --example, else today."""
+    from .sources import EXAMPLE_AS_OF
+
+    return _parse_date(as_of, EXAMPLE_AS_OF if example else dt.date.today())
+
+
 def _parse_date(value: str | None, default: dt.date) -> dt.date:
     from .errors import UsageError
 
@@ -172,9 +186,7 @@ def _parse_date(value: str | None, default: dt.date) -> dt.date:
 def audit(
     path: PathArg = None,
     example: ExampleOpt = False,
-    profile: Annotated[
-        Optional[Path], typer.Option("--profile", help="YAML profile with your own thresholds.", show_default=False)
-    ] = None,
+    profile: ProfileOpt = None,
     as_of: Annotated[
         Optional[str],
         typer.Option("--as-of", help="Audit date for time-based rules (default today; the example's own date with --example).", show_default=False),
@@ -188,9 +200,7 @@ def audit(
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding has this severity or worse.")
     ] = FailOn.error,
-    redact_persons: Annotated[
-        bool, typer.Option("--redact-persons", help="Name people in findings by stable pseudonyms, not by id.")
-    ] = False,
+    redact_persons: RedactOpt = False,
     neo4j: Neo4jFlag = False,
     uri: UriOpt = None,
     user: UserOpt = None,
@@ -203,15 +213,13 @@ def audit(
     the database, on what `om-graph load` put there.
     """
     from .audit import run_audit
-    from .engine import EmbeddedEngine
     from .profile import load_profile
     from .report import render
     from .rules import Severity
-    from .sources import EXAMPLE_AS_OF, load_dataset
 
     with reported_errors():
         chosen_profile = load_profile(profile)
-        day = _parse_date(as_of, EXAMPLE_AS_OF if example else dt.date.today())
+        day = audit_date(as_of, example)
         total = len(_selected(rules))
 
         def audit_on(engine):

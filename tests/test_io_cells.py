@@ -9,7 +9,6 @@ import pytest
 
 from om_graph.io.cells import (
     BOOL_MESSAGE,
-    DATE_MESSAGE,
     FLOAT_MESSAGE,
     INT_MESSAGE,
     CellError,

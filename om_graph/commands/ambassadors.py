@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -17,10 +16,12 @@ from ..cli import (
     OutputOpt,
     PasswordOpt,
     PathArg,
+    RedactOpt,
     RowFormat,
     UriOpt,
     UserOpt,
     app,
+    audit_date,
     opened_engine,
     reported_errors,
 )
@@ -40,18 +41,16 @@ ProfileOpt = Annotated[
     typer.Option("--profile", help="YAML profile; its 'ambassadors' section sets level, max_networks and weights.", show_default=False),
 ]
 FormatOpt = Annotated[RowFormat, typer.Option("--format", "-f", help="Output format.")]
-RedactOpt = Annotated[bool, typer.Option("--redact-persons", help="Show ambassadors by stable pseudonyms, never by id, name or e-mail.")]
 
 
 def _report(path, example, profile, level, lang, redact, neo4j, uri, user, password, database):
     from ..coverage.report import check_level, coverage_report, redacted
     from ..profile import load_profile
-    from ..sources import EXAMPLE_AS_OF
 
     chosen = load_profile(profile)
     if level is not None:
         check_level(level)
-    as_of = EXAMPLE_AS_OF if example else dt.date.today()
+    as_of = audit_date(None, example)
     with opened_engine(path, example, neo4j, uri, user, password, database, status="working out ambassador coverage") as engine:
         report = coverage_report(engine, chosen, level, as_of=as_of, lang=lang.value)
     return redacted(report, lang.value, chosen) if redact else report

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ..cli import ExampleOpt, PathArg, app, reported_errors
+from ..cli import ExampleOpt, PathArg, RedactOpt, app, reported_errors
 
 
 class ExportFormat(StrEnum):
@@ -25,9 +25,7 @@ def export(
         ExportFormat, typer.Option("--format", "-f", help="graphml (yEd, Cytoscape, Gephi), gexf (Gephi) or json (Kumu blueprint).")
     ] = ...,
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (all or nothing).")] = ...,
-    redact_persons: Annotated[
-        bool, typer.Option("--redact-persons", help="Replace people's names and e-mail addresses by stable pseudonyms.")
-    ] = False,
+    redact_persons: RedactOpt = False,
 ) -> None:
     """Export the whole property graph of PATH: every node as Label:id with its properties, every relationship.
 

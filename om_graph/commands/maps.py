@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -17,9 +16,11 @@ from ..cli import (
     Neo4jFlag,
     PasswordOpt,
     PathArg,
+    ProfileOpt,
+    RedactOpt,
     UriOpt,
     UserOpt,
-    _parse_date,
+    audit_date,
     app,
     opened_engine,
     reported_errors,
@@ -39,9 +40,6 @@ class Level(StrEnum):
 
 MapOutput = Annotated[
     Path, typer.Option("--output", "-o", help="The HTML file to write (self-contained, no network access needed).")
-]
-RedactOpt = Annotated[
-    bool, typer.Option("--redact-persons", help="Show people under stable pseudonyms instead of names and e-mails.")
 ]
 AsOfOpt = Annotated[
     Optional[str],
@@ -95,7 +93,7 @@ def map_ambassadors(
     from ..maps import ambassadors_map
 
     with reported_errors():
-        day = _audit_day(as_of, example)
+        day = audit_date(as_of, example)
         with opened_engine(path, example, neo4j, uri, user, password, database, status="drawing the map") as engine:
             drawn = ambassadors_map(engine, level=level.value, as_of=day, lang=lang.value, redact=redact_persons)
         _write(drawn, output)
@@ -107,9 +105,7 @@ def map_audit(
     path: PathArg = None,
     example: ExampleOpt = False,
     as_of: AsOfOpt = None,
-    profile: Annotated[
-        Optional[Path], typer.Option("--profile", help="YAML profile with your own thresholds.", show_default=False)
-    ] = None,
+    profile: ProfileOpt = None,
     lang: LangOpt = Lang.en,
     redact_persons: RedactOpt = False,
     neo4j: Neo4jFlag = False,
@@ -124,16 +120,10 @@ def map_audit(
 
     with reported_errors():
         chosen_profile = load_profile(profile)
-        day = _audit_day(as_of, example)
+        day = audit_date(as_of, example)
         with opened_engine(path, example, neo4j, uri, user, password, database, status="drawing the map") as engine:
             drawn = audit_map(engine, as_of=day, lang=lang.value, redact=redact_persons, profile=chosen_profile)
         _write(drawn, output)
-
-
-def _audit_day(as_of: str | None, example: bool) -> dt.date:
-    from ..sources import EXAMPLE_AS_OF
-
-    return _parse_date(as_of, EXAMPLE_AS_OF if example else dt.date.today())
 
 
 def _write(drawn, output: Path) -> None:

@@ -19,9 +19,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..embedded import EmbeddedGraph, Node
+from ..rules.base import LISTED_IDS
 
-#: Evidence lists hold at most this many ids (the first, sorted); ``<key>_count`` counts them all.
-LISTED_IDS = 10
 
 
 def counts(graph: EmbeddedGraph, network: Node) -> bool:
