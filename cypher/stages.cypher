@@ -1,5 +1,5 @@
-// Implementation stage facts for every network (the stage itself is decided in om_graph/stages.py).
-// Returns the same columns as the embedded engine's NetworkFacts. Activities are read from the
+// stages: the facts behind every network's implementation stage (the stage itself is decided in
+// om_graph/audit/stages.py; the Python twin is om_graph/queries/stages.py), the same columns on both engines. Activities are read from the
 // network's side (kind and date filtered after expanding), not looked up per network through the index;
 // so are the members (the WITH keeps the planner from seeking every intermediary per network).
 // :param asOf => date('2025-06-30');

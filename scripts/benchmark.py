@@ -242,27 +242,27 @@ def _peak_mb() -> float:
 
 
 def _dataset_rows(dataset: Any) -> int:
-    from om_graph.model import RECORD_TYPES
+    from om_graph.dataset.model import RECORD_TYPES
 
     return sum(len(dataset.records(r.sheet)) for r in RECORD_TYPES)
 
 
 def _as_of() -> dt.date:
-    from om_graph.generate import REFERENCE_DATE
+    from om_graph.synth.landscape import REFERENCE_DATE
 
     return REFERENCE_DATE
 
 
 def _driver():
-    from om_graph.neo4j_db import Neo4jSettings, connect
+    from om_graph.engines.neo4j.connect import Neo4jSettings, connect
 
     settings = Neo4jSettings.from_env()
     return settings, connect(settings)
 
 
 def step_generate(args: argparse.Namespace) -> dict[str, Any]:
-    from om_graph.generate import generate_landscape
-    from om_graph.io import write_dataset
+    from om_graph.synth.landscape import generate_landscape
+    from om_graph.dataset.io import write_dataset
 
     start = time.perf_counter()
     dataset = generate_landscape(args.scale, args.seed)
@@ -272,7 +272,7 @@ def step_generate(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def step_read(args: argparse.Namespace) -> dict[str, Any]:
-    from om_graph.io import read_dataset
+    from om_graph.dataset.io import read_dataset
 
     start = time.perf_counter()
     dataset = read_dataset(args.data)
@@ -281,9 +281,9 @@ def step_read(args: argparse.Namespace) -> dict[str, Any]:
 
 def step_embedded(args: argparse.Namespace) -> dict[str, Any]:
     """Read + validate, then the audit (graph build and every rule, as ``om-graph audit`` does)."""
-    from om_graph.audit import run_audit
-    from om_graph.engine import EmbeddedEngine
-    from om_graph.io import read_dataset
+    from om_graph.audit.run import run_audit
+    from om_graph.engines.embedded import EmbeddedEngine
+    from om_graph.dataset.io import read_dataset
 
     start = time.perf_counter()
     dataset = read_dataset(args.data)
@@ -301,7 +301,7 @@ def step_embedded(args: argparse.Namespace) -> dict[str, Any]:
 
 def _empty_database(driver: Any, database: str) -> None:
     """Delete every om-graph node in small transactions (setup, not timed), so each load starts alike."""
-    from om_graph.graph_model import NODES
+    from om_graph.dataset.graph import NODES
 
     with driver.session(database=database) as session:
         for spec in NODES:
@@ -310,9 +310,9 @@ def _empty_database(driver: Any, database: str) -> None:
 
 def step_neo4j_load(args: argparse.Namespace) -> dict[str, Any]:
     """The loader as ``om-graph load --replace`` runs it (one transaction), into an emptied database."""
-    from om_graph.graph_model import graph_rows
-    from om_graph.io import read_dataset
-    from om_graph.loader import load_rows
+    from om_graph.dataset.graph import graph_rows
+    from om_graph.dataset.io import read_dataset
+    from om_graph.engines.neo4j.load import load_rows
 
     rows = graph_rows(read_dataset(args.data))
     settings, connection = _driver()
@@ -331,9 +331,9 @@ def step_neo4j_load_per_row(args: argparse.Namespace) -> dict[str, Any]:
     already holds data, which it does here: this step runs after the batched load), so the
     database keeps the same graph; the rate on the sample is extrapolated to all rows.
     """
-    from om_graph.graph_model import graph_rows
-    from om_graph.io import read_dataset
-    from om_graph.loader import node_statement, rel_statement
+    from om_graph.dataset.graph import graph_rows
+    from om_graph.dataset.io import read_dataset
+    from om_graph.engines.neo4j.load import node_statement, rel_statement
 
     rows = graph_rows(read_dataset(args.data))
     total = sum(rows.counts())
@@ -364,8 +364,8 @@ def step_neo4j_load_per_row(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def step_neo4j_audit(args: argparse.Namespace) -> dict[str, Any]:
-    from om_graph.audit import run_audit
-    from om_graph.neo4j_engine import Neo4jEngine
+    from om_graph.audit.run import run_audit
+    from om_graph.engines.neo4j.engine import Neo4jEngine
 
     settings, connection = _driver()
     with connection as driver:
@@ -383,7 +383,7 @@ def _has_rust() -> bool:
 
 #: Where the benchmark looks for the gap finder and the ambassador planner (``module:function``,
 #: called with an engine). Until one exists, the analyses of the group stand in for it.
-GAPS_HOOKS = ("om_graph.gaps.find:find_gaps", "om_graph.gaps:find_gaps")
+GAPS_HOOKS = ("om_graph.features.gaps.find:find_gaps", "om_graph.features.gaps:find_gaps")
 
 
 def _hook(candidates: tuple[str, ...]) -> tuple[str, Callable[[Any], Any]] | None:
@@ -401,13 +401,13 @@ def _hook(candidates: tuple[str, ...]) -> tuple[str, Callable[[Any], Any]] | Non
 
 
 def _analyses_of(group: str) -> list[str]:
-    from om_graph.analyses import all_analyses
+    from om_graph.queries.registry import all_queries
 
-    return [a.name for a in all_analyses() if a.name.startswith(f"{group}/")]
+    return [a.name for a in all_queries() if a.name.startswith(f"{group}/")]
 
 
 def _run_group(engine: Any, hooks: tuple[str, ...], group: str) -> dict[str, Any]:
-    from om_graph.analyses import run_analysis
+    from om_graph.queries.registry import run_query
 
     found = _hook(hooks)
     start = time.perf_counter()
@@ -418,13 +418,13 @@ def _run_group(engine: Any, hooks: tuple[str, ...], group: str) -> dict[str, Any
     names = _analyses_of(group)
     if not names:
         return {"seconds": None, "note": "n/a: not provided by the package yet"}
-    count = sum(len(run_analysis(engine, name)) for name in names)
+    count = sum(len(run_query(engine, name)) for name in names)
     return {"seconds": time.perf_counter() - start, "results": count, "note": f"{len(names)} {group}/ analyses"}
 
 
 def step_gaps_embedded(args: argparse.Namespace) -> dict[str, Any]:
-    from om_graph.engine import EmbeddedEngine
-    from om_graph.io import read_dataset
+    from om_graph.engines.embedded import EmbeddedEngine
+    from om_graph.dataset.io import read_dataset
 
     dataset = read_dataset(args.data)
     start = time.perf_counter()
@@ -437,7 +437,7 @@ def step_gaps_embedded(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def step_gaps_neo4j(args: argparse.Namespace) -> dict[str, Any]:
-    from om_graph.neo4j_engine import Neo4jEngine
+    from om_graph.engines.neo4j.engine import Neo4jEngine
 
     settings, connection = _driver()
     with connection as driver:
@@ -446,9 +446,9 @@ def step_gaps_neo4j(args: argparse.Namespace) -> dict[str, Any]:
 
 def _plan(engine: Any) -> dict[str, Any]:
     """The ambassador plan as ``om-graph ambassadors plan`` makes it: coverage report, then the greedy planner."""
-    from om_graph.coverage.planner import plan
-    from om_graph.coverage.report import coverage_instance, coverage_report
-    from om_graph.profile import DEFAULT_PROFILE
+    from om_graph.features.coverage.planner import plan
+    from om_graph.features.coverage.report import coverage_instance, coverage_report
+    from om_graph.audit.profile import DEFAULT_PROFILE
 
     start = time.perf_counter()
     report = coverage_report(engine, DEFAULT_PROFILE, PLAN_LEVEL, as_of=_as_of())
@@ -462,8 +462,8 @@ def _plan(engine: Any) -> dict[str, Any]:
 
 def step_plan_embedded(args: argparse.Namespace) -> dict[str, Any]:
     """Graph build included, as the command pays it."""
-    from om_graph.engine import EmbeddedEngine
-    from om_graph.io import read_dataset
+    from om_graph.engines.embedded import EmbeddedEngine
+    from om_graph.dataset.io import read_dataset
 
     dataset = read_dataset(args.data)
     start = time.perf_counter()
@@ -475,7 +475,7 @@ def step_plan_embedded(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def step_plan_neo4j(args: argparse.Namespace) -> dict[str, Any]:
-    from om_graph.neo4j_engine import Neo4jEngine
+    from om_graph.engines.neo4j.engine import Neo4jEngine
 
     settings, connection = _driver()
     with connection as driver:
@@ -597,7 +597,7 @@ class Neo4jServer:
             subprocess.run([str(ROOT / "scripts" / "neo4j"), "stop"], env=env, check=False, stdout=sys.stderr)
 
     def version(self, env: dict[str, str]) -> str | None:
-        code = ("from om_graph.neo4j_db import Neo4jSettings, connect\n"
+        code = ("from om_graph.engines.neo4j.connect import Neo4jSettings, connect\n"
                 "with connect(Neo4jSettings.from_env()) as d, d.session() as s:\n"
                 "    r = s.run('CALL dbms.components() YIELD name, versions, edition RETURN *').single()\n"
                 "    print(r['name'], r['versions'][0], r['edition'])")

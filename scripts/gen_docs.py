@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from om_graph.catalogue import render_rules
-from om_graph.graph_model import schema_markdown
-from om_graph.input_docs import data_format_markdown
+from om_graph.audit.catalogue import render_rules
+from om_graph.dataset.graph import schema_markdown
+from om_graph.dataset.docs import data_format_markdown
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 GENERATED = {

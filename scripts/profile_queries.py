@@ -65,7 +65,7 @@ def query_files() -> list[Path]:
 def profile_file(session: Any, path: Path) -> dict[str, Any]:
     from neo4j.exceptions import Neo4jError
 
-    from om_graph.queries import header_params, statements
+    from om_graph.engines.cypher import header_params, statements
 
     text = path.read_text(encoding="utf-8")
     params = {name: session.run(f"RETURN {expr} AS v").single()["v"] for name, expr in header_params(text).items()}
@@ -128,11 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from om_graph.errors import OmGraphError
-    from om_graph.generate import generate_landscape
-    from om_graph.graph_model import graph_rows
-    from om_graph.graph_model import NODES
-    from om_graph.loader import graph_counts, load_rows
-    from om_graph.neo4j_db import Neo4jSettings, connect
+    from om_graph.synth.landscape import generate_landscape
+    from om_graph.dataset.graph import graph_rows
+    from om_graph.dataset.graph import NODES
+    from om_graph.engines.neo4j.load import graph_counts, load_rows
+    from om_graph.engines.neo4j.connect import Neo4jSettings, connect
 
     try:
         settings = Neo4jSettings.from_env()

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from om_graph.model import Dataset
+from om_graph.dataset.model import Dataset
 
 CASES_DIR = Path(__file__).parent / "rule_cases"
 DEFAULT_AS_OF = dt.date(2025, 6, 30)

@@ -18,7 +18,7 @@ HOW_TO_ENABLE = 'Neo4j tests need a server: scripts/neo4j start && eval "$(scrip
 
 @pytest.fixture(scope="session")
 def neo4j_settings():
-    from om_graph.neo4j_db import Neo4jSettings
+    from om_graph.engines.neo4j.connect import Neo4jSettings
 
     if not os.environ.get("NEO4J_URI"):
         if os.environ.get("CI"):
@@ -29,7 +29,7 @@ def neo4j_settings():
 
 @pytest.fixture(scope="session")
 def neo4j_driver(neo4j_settings):
-    from om_graph.neo4j_db import connect
+    from om_graph.engines.neo4j.connect import connect
 
     with connect(neo4j_settings) as driver:
         yield driver
@@ -38,8 +38,8 @@ def neo4j_driver(neo4j_settings):
 @pytest.fixture()
 def load_into_neo4j(neo4j_driver, neo4j_settings):
     """Replace the database's contents with a dataset; returns a Neo4jEngine on it."""
-    from om_graph.loader import load_dataset
-    from om_graph.neo4j_engine import Neo4jEngine
+    from om_graph.engines.neo4j.load import load_dataset
+    from om_graph.engines.neo4j.engine import Neo4jEngine
 
     def load(dataset):
         load_dataset(neo4j_driver, neo4j_settings.database, dataset, replace=True)

@@ -6,7 +6,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from om_graph.model import (
+from om_graph.dataset.model import (
     ActivityKind,
     CheckItemKind,
     ContactRole,

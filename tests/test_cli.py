@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from om_graph.cli import app
-from om_graph.rules import all_rules
+from om_graph.cli.app import app
+from om_graph.queries.rules import all_rules
 
 runner = CliRunner()
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from om_graph.analyses import run_analysis
-from om_graph.coverage.planner import plan
-from om_graph.coverage.report import coverage_instance, coverage_report
-from om_graph.engine import EmbeddedEngine
+from om_graph.queries.registry import run_query
+from om_graph.features.coverage.planner import plan
+from om_graph.features.coverage.report import coverage_instance, coverage_report
+from om_graph.engines.embedded import EmbeddedEngine
 from om_graph.errors import InputError, UsageError
-from om_graph.model import Dataset
-from om_graph.profile import DEFAULT_PROFILE, load_profile
-from om_graph.sources import EXAMPLE_AS_OF, example_dataset
+from om_graph.dataset.model import Dataset
+from om_graph.audit.profile import DEFAULT_PROFILE, load_profile
+from om_graph.dataset.sources import EXAMPLE_AS_OF, example_dataset
 
 AS_OF = dt.date(2025, 6, 30)
 REGIONS = [
@@ -49,7 +49,7 @@ def landscape(networks=(), organisations=(), ambassadors=(), active=()) -> Datas
 
 def elements(dataset: Dataset, level: str = "state") -> set[tuple]:
     """(region, kind, element, covered) of every coverage/elements row."""
-    rows = run_analysis(EmbeddedEngine(dataset), "coverage/elements", {"level": level})
+    rows = run_query(EmbeddedEngine(dataset), "coverage/elements", {"level": level})
     return {(r["region_id"], r["element_kind"], r["element_id"], r["covered"]) for r in rows}
 
 
@@ -112,7 +112,7 @@ def test_coverage_semantics(dataset: Dataset, level: str, expected: set[tuple]) 
 
 def test_regions_list_ambassadors_inside_and_around() -> None:
     dataset = landscape(ambassadors=[("p1", "09162"), ("p2", "DE"), ("p3", "05515")])
-    rows = run_analysis(EmbeddedEngine(dataset), "coverage/regions", {"level": "state"})
+    rows = run_query(EmbeddedEngine(dataset), "coverage/regions", {"level": "state"})
     assert {r["region_id"]: r["ambassador_ids"] for r in rows} == {"DE-BY": ["p1", "p2"], "DE-NW": ["p2", "p3"]}
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from om_graph.cli import app
+from om_graph.cli.app import app
 
 runner = CliRunner()
 

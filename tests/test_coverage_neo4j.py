@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from om_graph.analyses import all_analyses
-from om_graph.coverage.planner import plan
-from om_graph.coverage.render import coverage_dict
-from om_graph.coverage.report import coverage_instance, coverage_report
-from om_graph.engine import EmbeddedEngine
-from om_graph.queries import read_query
-from om_graph.sources import EXAMPLE_AS_OF, example_dataset
+from om_graph.queries.registry import all_queries
+from om_graph.features.coverage.planner import plan
+from om_graph.features.coverage.render import coverage_dict
+from om_graph.features.coverage.report import coverage_instance, coverage_report
+from om_graph.engines.embedded import EmbeddedEngine
+from om_graph.engines.cypher import read_query
+from om_graph.dataset.sources import EXAMPLE_AS_OF, example_dataset
 
 pytestmark = pytest.mark.neo4j
-COVERAGE = [a for a in all_analyses() if a.name.startswith("coverage/")]
+COVERAGE = [a for a in all_queries() if a.name.startswith("coverage/")]
 
 
 @pytest.mark.parametrize("level", ["state", "district"])

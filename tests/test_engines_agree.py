@@ -9,10 +9,10 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, note, settings
 
-from om_graph.audit import run_audit
-from om_graph.engine import EmbeddedEngine
-from om_graph.report.data import report_dict
-from om_graph.sources import EXAMPLE_AS_OF, example_dataset
+from om_graph.audit.run import run_audit
+from om_graph.engines.embedded import EmbeddedEngine
+from om_graph.audit.report.data import report_dict
+from om_graph.dataset.sources import EXAMPLE_AS_OF, example_dataset
 from strategies import AS_OF, datasets
 
 pytestmark = pytest.mark.neo4j

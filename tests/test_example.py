@@ -2,7 +2,7 @@
 
 The example is audited as of 2025-06-30 (its dates are chosen relative to that day) with
 the default profile. Each network is meant for one implementation stage; the comment at
-the top of ``om_graph/data/example.yaml`` says which findings each one should produce.
+the top of ``om_graph/dataset/data/example.yaml`` says which findings each one should produce.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from importlib.resources import files
 import pytest
 import yaml
 
-from om_graph.audit import AuditResult, run_audit
-from om_graph.engine import EmbeddedEngine
-from om_graph.model import Dataset
-from om_graph.rules import all_rules
+from om_graph.audit.run import AuditResult, run_audit
+from om_graph.engines.embedded import EmbeddedEngine
+from om_graph.dataset.model import Dataset
+from om_graph.queries.rules import all_rules
 
 AS_OF = dt.date(2025, 6, 30)
 
@@ -46,7 +46,7 @@ STATE_KEYS = {
 
 
 def load_example() -> Dataset:
-    text = (files("om_graph") / "data/example.yaml").read_text(encoding="utf-8")
+    text = (files("om_graph.dataset") / "data/example.yaml").read_text(encoding="utf-8")
     return Dataset.model_validate(yaml.safe_load(text))
 
 

@@ -8,10 +8,10 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from om_graph.cli import app
-from om_graph.graph_model import graph_rows
-from om_graph.redact import pseudonym
-from om_graph.sources import example_dataset
+from om_graph.cli.app import app
+from om_graph.dataset.graph import graph_rows
+from om_graph.privacy import pseudonym
+from om_graph.dataset.sources import example_dataset
 
 runner = CliRunner()
 READERS = {

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
-from om_graph.analyses import run_analysis
-from om_graph.engine import EmbeddedEngine
-from om_graph.gaps.find import all_kinds
-from om_graph.model import Dataset
+from om_graph.queries.registry import run_query
+from om_graph.engines.embedded import EmbeddedEngine
+from om_graph.features.gaps.find import all_kinds
+from om_graph.dataset.model import Dataset
 from strategies import datasets
 
 pytestmark = pytest.mark.neo4j
@@ -60,5 +60,5 @@ def test_gap_dense_datasets_give_the_same_rows(dataset, load_into_neo4j) -> None
     note("dataset:\n" + json.dumps(dataset.to_plain(), ensure_ascii=False, default=str))
     neo, emb = load_into_neo4j(dataset), EmbeddedEngine(dataset)
     for kind in all_kinds():
-        on_neo4j = run_analysis(neo, kind.analysis)
-        assert json.dumps(on_neo4j, sort_keys=True) == json.dumps(run_analysis(emb, kind.analysis), sort_keys=True), kind.code
+        on_neo4j = run_query(neo, kind.query)
+        assert json.dumps(on_neo4j, sort_keys=True) == json.dumps(run_query(emb, kind.query), sort_keys=True), kind.code

@@ -16,10 +16,10 @@ import pytest
 import yaml
 
 from casefiles import merge
-from om_graph.engine import EmbeddedEngine
-from om_graph.gaps.find import all_kinds, find_gaps
-from om_graph.model import Dataset
-from om_graph.sources import example_dataset
+from om_graph.engines.embedded import EmbeddedEngine
+from om_graph.features.gaps.find import all_kinds, find_gaps
+from om_graph.dataset.model import Dataset
+from om_graph.dataset.sources import example_dataset
 
 CASES_DIR = Path(__file__).parent / "gap_cases"
 

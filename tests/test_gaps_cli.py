@@ -11,11 +11,11 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from om_graph.cli import app
-from om_graph.engine import EmbeddedEngine
-from om_graph.gaps.find import all_kinds, find_gaps
-from om_graph.gaps.kind import COLUMNS
-from om_graph.sources import example_dataset
+from om_graph.cli.app import app
+from om_graph.engines.embedded import EmbeddedEngine
+from om_graph.features.gaps.find import all_kinds, find_gaps
+from om_graph.queries.gaps.kind import COLUMNS
+from om_graph.dataset.sources import example_dataset
 
 runner = CliRunner()
 EXAMPLE_GAPS = find_gaps(EmbeddedEngine(example_dataset()))

@@ -7,13 +7,13 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from om_graph.analyses import run_analysis
-from om_graph.cli import app
-from om_graph.engine import EmbeddedEngine
-from om_graph.gaps.find import all_kinds
-from om_graph.generate import generate_landscape
-from om_graph.queries import read_query
-from om_graph.sources import example_dataset
+from om_graph.queries.registry import run_query
+from om_graph.cli.app import app
+from om_graph.engines.embedded import EmbeddedEngine
+from om_graph.features.gaps.find import all_kinds
+from om_graph.synth.landscape import generate_landscape
+from om_graph.engines.cypher import read_query
+from om_graph.dataset.sources import example_dataset
 from test_gaps_cases import CASES, GapCase, assert_case, gaps_of
 
 pytestmark = pytest.mark.neo4j
@@ -39,7 +39,7 @@ def _operators(plan) -> set[str]:
 def test_query_is_anchored_on_labels(kind, neo4j_driver, neo4j_settings, load_into_neo4j) -> None:
     load_into_neo4j(generate_landscape(0.5, 1))
     with neo4j_driver.session(database=neo4j_settings.database) as session:
-        plan = session.run("EXPLAIN " + read_query(f"{kind.analysis}.cypher")).consume().plan
+        plan = session.run("EXPLAIN " + read_query(f"{kind.query}.cypher")).consume().plan
     assert not _operators(plan) & set(FORBIDDEN_OPERATORS)
 
 
@@ -48,7 +48,7 @@ def test_generated_landscape_gives_the_same_gaps_on_both_engines(load_into_neo4j
     dataset = generate_landscape(1, 3)
     neo4j, embedded = load_into_neo4j(dataset), EmbeddedEngine(dataset)
     for kind in all_kinds():
-        assert run_analysis(neo4j, kind.analysis) == run_analysis(embedded, kind.analysis), kind.code
+        assert run_query(neo4j, kind.query) == run_query(embedded, kind.query), kind.code
 
 
 def test_cli_reads_the_gaps_from_neo4j(load_into_neo4j) -> None:

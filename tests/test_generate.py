@@ -11,19 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from om_graph.audit import run_audit
-from om_graph.engine import EmbeddedEngine
+from om_graph.audit.run import run_audit
+from om_graph.engines.embedded import EmbeddedEngine
 from om_graph.errors import UsageError
-from om_graph.generate import (
+from om_graph.synth.landscape import (
     OM_LOCAL_PER_DISTRICT,
     PER_SCALE,
     REFERENCE_DATE,
     STATEWIDE_PER_STATE,
     generate_landscape,
 )
-from om_graph.io import read_dataset, write_dataset
-from om_graph.model import RECORD_TYPES, Dataset
-from om_graph.rules import all_rules
+from om_graph.dataset.io import read_dataset, write_dataset
+from om_graph.dataset.model import RECORD_TYPES, Dataset
+from om_graph.queries.rules import all_rules
 
 #: Sheets that do not grow with the scale.
 FIXED_SHEETS = ("regions", "borders", "check_items")

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 import pytest
 
-from om_graph.io.cells import (
+from om_graph.dataset.io.cells import (
     BOOL_MESSAGE,
     FLOAT_MESSAGE,
     INT_MESSAGE,

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from strategies import datasets
 
 from om_graph.errors import InputError, UsageError
-from om_graph.io import FORMATS, OutputError, read_dataset, write_dataset
-from om_graph.model import RECORD_TYPES, Dataset
+from om_graph.dataset.io import FORMATS, OutputError, read_dataset, write_dataset
+from om_graph.dataset.model import RECORD_TYPES, Dataset
 
 D = dt.date
 

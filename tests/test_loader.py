@@ -12,10 +12,10 @@ from enum import Enum
 import pytest
 from neo4j.time import Date
 
-from om_graph.graph_model import GraphRows, graph_rows
-from om_graph.loader import Columns, distinct_relationships, graph_counts, load_dataset, load_rows, prefetched
-from om_graph.model import Activity, Dataset, Network
-from om_graph.sources import example_dataset
+from om_graph.dataset.graph import GraphRows, graph_rows
+from om_graph.engines.neo4j.load import Columns, distinct_relationships, graph_counts, load_dataset, load_rows, prefetched
+from om_graph.dataset.model import Activity, Dataset, Network
+from om_graph.dataset.sources import example_dataset
 
 neo4j = pytest.mark.neo4j
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from om_graph.loader import graph_counts, load_dataset
-from om_graph.model import Dataset, Organisation
-from om_graph.neo4j_db import Neo4jSettings, connect
-from om_graph.sources import example_dataset
+from om_graph.engines.neo4j.load import graph_counts, load_dataset
+from om_graph.dataset.model import Dataset, Organisation
+from om_graph.engines.neo4j.connect import Neo4jSettings, connect
+from om_graph.dataset.sources import example_dataset
 
 pytestmark = pytest.mark.neo4j
 ROOT = Path(__file__).resolve().parent.parent

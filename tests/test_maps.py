@@ -11,16 +11,16 @@ import pytest
 from markupsafe import escape
 from typer.testing import CliRunner
 
-from om_graph.analyses import run_analysis
-from om_graph.cli import app
-from om_graph.engine import EmbeddedEngine
+from om_graph.queries.registry import run_query
+from om_graph.cli.app import app
+from om_graph.engines.embedded import EmbeddedEngine
 from om_graph.i18n import pick
-from om_graph.maps import ambassadors_map, audit_map, networks_map, render_html
-from om_graph.maps.build import PHYSICS_LIMIT, Map
-from om_graph.maps.words import WORDS
-from om_graph.network.stats import network_stats
-from om_graph.redact import pseudonym, pseudonymous_email
-from om_graph.sources import EXAMPLE_AS_OF, example_dataset
+from om_graph.features.maps import ambassadors_map, audit_map, networks_map, render_html
+from om_graph.features.maps.build import PHYSICS_LIMIT, Map
+from om_graph.features.maps.words import WORDS
+from om_graph.features.network.stats import network_stats
+from om_graph.privacy import pseudonym, pseudonymous_email
+from om_graph.dataset.sources import EXAMPLE_AS_OF, example_dataset
 
 KINDS = ("networks", "ambassadors", "audit")
 DATA = re.compile(r'<script id="om-data" type="application/json">(.*?)</script>', re.S)
@@ -46,18 +46,18 @@ def embedded_data(html: str) -> dict:
 
 def expected_counts(kind: str, engine) -> tuple[int, int]:
     """Nodes and edges a map must show, counted from the analyses it is drawn from."""
-    links = run_analysis(engine, "network/links")
+    links = run_query(engine, "network/links")
     if kind == "audit":
-        return len(run_analysis(engine, "network/networks")), len(links)
+        return len(run_query(engine, "network/networks")), len(links)
     if kind == "networks":
         bridging = {o.id for o in network_stats(engine).organisations if o.bridging}
-        memberships = [m for m in run_analysis(engine, "network/memberships") if m["organisation_id"] in bridging]
-        return len(run_analysis(engine, "network/networks")) + len(bridging), len(links) + len(memberships)
-    regions = run_analysis(engine, "coverage/regions", {"level": "state"})
-    ambassadors = run_analysis(engine, "coverage/ambassadors")
+        memberships = [m for m in run_query(engine, "network/memberships") if m["organisation_id"] in bridging]
+        return len(run_query(engine, "network/networks")) + len(bridging), len(links) + len(memberships)
+    regions = run_query(engine, "coverage/regions", {"level": "state"})
+    ambassadors = run_query(engine, "coverage/ambassadors")
     in_region = {
         (r["element_id"], r["region_id"])
-        for r in run_analysis(engine, "coverage/elements", {"level": "state"})
+        for r in run_query(engine, "coverage/elements", {"level": "state"})
         if r["element_kind"] == "network"
     }
     networks = {n for n, _ in in_region} | {n for a in ambassadors for n in a["network_ids"]}
@@ -109,7 +109,7 @@ def test_tooltips_are_plain_text_with_newlines(engine) -> None:
 
 
 def test_audit_map_lists_each_networks_findings_and_stage(engine) -> None:
-    from om_graph.audit import run_audit
+    from om_graph.audit.run import run_audit
 
     result = run_audit(engine, as_of=EXAMPLE_AS_OF)
     nodes = {n["id"]: n for n in draw("audit", engine).nodes}
@@ -121,7 +121,7 @@ def test_audit_map_lists_each_networks_findings_and_stage(engine) -> None:
 
 
 def test_ambassador_map_marks_white_spots_and_regions_without_ambassador(engine) -> None:
-    from om_graph.audit import run_audit
+    from om_graph.audit.run import run_audit
 
     findings = run_audit(engine, as_of=EXAMPLE_AS_OF, rules="OM401,OM404").findings
     marked = defaultdict(set)

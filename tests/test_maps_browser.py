@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from browser import browser_or_skip
-from om_graph.engine import EmbeddedEngine
-from om_graph.generate import generate_landscape
-from om_graph.maps import ambassadors_map, audit_map, networks_map, render_html
-from om_graph.sources import EXAMPLE_AS_OF, example_dataset
+from om_graph.engines.embedded import EmbeddedEngine
+from om_graph.synth.landscape import generate_landscape
+from om_graph.features.maps import ambassadors_map, audit_map, networks_map, render_html
+from om_graph.dataset.sources import EXAMPLE_AS_OF, example_dataset
 
 pytestmark = pytest.mark.browser
 

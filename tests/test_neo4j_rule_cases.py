@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from casefiles import RuleCase, all_cases
-from om_graph.engine import EmbeddedEngine
+from om_graph.audit.run import network_facts
+from om_graph.engines.embedded import EmbeddedEngine
 from test_rule_cases import assert_case, findings_of
 
 pytestmark = pytest.mark.neo4j
@@ -22,4 +23,4 @@ def test_rule_case_on_neo4j(case: RuleCase, load_into_neo4j) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_stage_facts_on_neo4j(case: RuleCase, load_into_neo4j) -> None:
     engine = load_into_neo4j(case.dataset)
-    assert engine.network_facts(case.as_of, 12) == EmbeddedEngine(case.dataset).network_facts(case.as_of, 12)
+    assert network_facts(engine, case.as_of) == network_facts(EmbeddedEngine(case.dataset), case.as_of)

@@ -9,8 +9,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from om_graph.cli import app
-from om_graph.network.report import CSV_COLUMNS
+from om_graph.cli.app import app
+from om_graph.features.network.report import CSV_COLUMNS
 
 runner = CliRunner()
 
@@ -67,7 +67,7 @@ def test_bad_path_is_one_line_and_exit_2(tmp_path) -> None:
 
 @pytest.mark.neo4j
 def test_neo4j_gives_the_same_json(load_into_neo4j, neo4j_settings) -> None:
-    from om_graph.sources import example_dataset
+    from om_graph.dataset.sources import example_dataset
 
     load_into_neo4j(example_dataset())
     env = {"NEO4J_URI": neo4j_settings.uri}

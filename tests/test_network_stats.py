@@ -5,11 +5,11 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from om_graph.engine import EmbeddedEngine
-from om_graph.model import Cooperation, Dataset, Membership, Network, Organisation
-from om_graph.network.betweenness import betweenness
-from om_graph.network.stats import network_stats
-from om_graph.sources import example_dataset
+from om_graph.engines.embedded import EmbeddedEngine
+from om_graph.dataset.model import Cooperation, Dataset, Membership, Network, Organisation
+from om_graph.features.network.betweenness import betweenness
+from om_graph.features.network.stats import network_stats
+from om_graph.dataset.sources import example_dataset
 
 
 def landscape(networks: str, members: dict[str, str], cooperations: tuple[str, ...] = ()) -> Dataset:

@@ -7,8 +7,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from om_graph.rules import all_rules
-from om_graph.queries import rule_query_name
+from om_graph.queries.registry import all_queries
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,6 +20,6 @@ def test_wheel_contains_cypher_files_and_example(tmp_path: Path) -> None:
     )
     (wheel,) = tmp_path.glob("om_graph-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for rule in all_rules():
-        assert f"om_graph/cypher/{rule_query_name(rule.code)}" in names
-    assert {"om_graph/cypher/schema.cypher", "om_graph/cypher/stages.cypher", "om_graph/data/example.yaml", "om_graph/data/regions_de.yaml"} <= names
+    for query in all_queries():
+        assert f"om_graph/cypher/{query.cypher_file}" in names
+    assert {"om_graph/cypher/schema.cypher", "om_graph/cypher/stages.cypher", "om_graph/dataset/data/example.yaml", "om_graph/dataset/data/regions_de.yaml"} <= names

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from om_graph.coverage.planner import CoverageInstance, plan
+from om_graph.features.coverage.planner import CoverageInstance, plan
 
 
 def instance(candidates: dict[str, str], weights: dict[str, float] | None = None, covered_weight: float = 0.0) -> CoverageInstance:

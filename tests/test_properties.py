@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 
-from om_graph.audit import run_audit
-from om_graph.engine import EmbeddedEngine
-from om_graph.report import render
+from om_graph.audit.run import run_audit
+from om_graph.engines.embedded import EmbeddedEngine
+from om_graph.audit.report import render
 from strategies import AS_OF, datasets
 
 

@@ -8,17 +8,16 @@ from __future__ import annotations
 import pytest
 
 from casefiles import CASES_DIR, RuleCase, all_cases
-from om_graph.engine import EmbeddedEngine
-from om_graph.rules import RuleContext, all_rules, get_rule
+from om_graph.engines.embedded import EmbeddedEngine
+from om_graph.queries.registry import run_query
+from om_graph.queries.rules import all_rules, get_rule
 
 CASES = all_cases()
 
 
 def findings_of(case: RuleCase, engine) -> list[dict]:
-    rule = get_rule(case.code)
-    params = {name: p.default for name, p in rule.params.items()} | case.params
-    hits = engine.run_rule(rule, RuleContext(as_of=case.as_of, params=params))
-    return sorted(({"subject": h.subject_id, "evidence": h.evidence} for h in hits), key=lambda h: h["subject"])
+    rows = run_query(engine, get_rule(case.code).query().name, {**case.params, "as_of": case.as_of})
+    return sorted(({"subject": r["subject_id"], "evidence": r["evidence"] or {}} for r in rows), key=lambda h: h["subject"])
 
 
 def assert_case(case: RuleCase, found: list[dict]) -> None:

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from om_graph.errors import ValidationFailed
-from om_graph.io import read_dataset
+from om_graph.dataset.io import read_dataset
 
 Sheets = dict[str, list[dict[str, Any]]]
 

@@ -1,0 +1,59 @@
+"""The report people read in a terminal: grouped by network, worst first, 80 columns wide."""
+
+from __future__ import annotations
+
+import textwrap
+
+from om_graph.audit.run import AuditResult, Finding
+from om_graph.i18n import t
+from om_graph.audit.report.grouping import network_sections, other_findings, stage_counts
+
+WIDTH = 80
+
+
+def _finding_lines(f: Finding, lang: str, show_subject: bool = False) -> list[str]:
+    head = f"  {t('severity.' + f.severity, lang):<8} {f.code}  "
+    text = f.message
+    if show_subject:
+        text = f"{f.subject_name} ({f.subject_id}): {text}"
+    return textwrap.wrap(text, WIDTH, initial_indent=head, subsequent_indent=" " * len(head)) or [head]
+
+
+def render_table(result: AuditResult) -> str:
+    lang = result.lang
+    counts = result.counts()
+    lines = [
+        t("report.title", lang, as_of=result.as_of.isoformat()),
+        t("report.profile", lang, profile=result.profile, engine=result.engine),
+        "",
+    ]
+    for section in network_sections(result):
+        stage = section.stage
+        title = f"{stage.network_name} ({stage.network_id})"
+        badge = t("stage.name", lang, stage=stage.stage)
+        lines.append(f"{title[: WIDTH - len(badge) - 2]:<{WIDTH - len(badge)}}{badge}")
+        reasons = "; ".join(r.text(lang) for r in stage.reasons)
+        lines += textwrap.wrap(f"{t(f'stage.{stage.stage}', lang)}: {reasons}", WIDTH, initial_indent="  ", subsequent_indent="    ")
+        for f in section.findings:
+            lines += _finding_lines(f, lang)
+        lines.append("")
+    others = other_findings(result)
+    if others:
+        lines.append(t("report.other", lang))
+        for f in others:
+            lines += _finding_lines(f, lang, show_subject=True)
+        lines.append("")
+    lines.append(
+        t(
+            "report.summary",
+            lang,
+            networks=len(result.stages),
+            findings=len(result.findings),
+            errors=counts["error"],
+            warnings=counts["warning"],
+            infos=counts["info"],
+        )
+    )
+    stages = ", ".join(f"{k}: {v}" for k, v in stage_counts(result).items())
+    lines.append(f"{t('report.stages', lang)}: {stages}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,142 @@
+"""Run the rule catalogue on an engine and collect findings and stages.
+
+>>> from om_graph.engines.embedded import EmbeddedEngine
+>>> from om_graph.dataset.model import Dataset, Network
+>>> import datetime as dt
+>>> result = run_audit(EmbeddedEngine(Dataset(networks=[Network(id="n1", name="OM Test", kind="thematic")])),
+...                    as_of=dt.date(2025, 6, 30), rules="OM104")
+>>> [(f.code, f.subject_id) for f in result.findings]
+[('OM104', 'n1')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from om_graph.audit.profile import DEFAULT_PROFILE, Profile
+from om_graph.audit.stages import NetworkFacts, StageResult, classify
+from om_graph.engines.contract import Engine
+from om_graph.queries.registry import run_query
+from om_graph.queries.rules import Severity, select_rules
+
+#: How far back "known" meetings and Plenum reports count for the stages (months).
+STAGE_WINDOW_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One criterion not met by one subject, worded in the audit's language."""
+
+    code: str
+    rule: str
+    severity: str
+    subject_kind: str
+    subject_id: str
+    subject_name: str
+    message: str
+    evidence: dict[str, Any]
+    source: str
+
+    def sort_key(self) -> tuple:
+        return (
+            Severity(self.severity).rank,
+            self.code,
+            self.subject_kind,
+            self.subject_id,
+            json.dumps(self.evidence, sort_keys=True),
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity,
+            "subject_kind": self.subject_kind,
+            "subject_id": self.subject_id,
+            "subject_name": self.subject_name,
+            "message": self.message,
+            "evidence": self.evidence,
+            "source": self.source,
+        }
+
+
+@dataclass
+class AuditResult:
+    as_of: dt.date
+    profile: str
+    engine: str
+    lang: str
+    rules: list[str]
+    findings: list[Finding]
+    stages: list[StageResult] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in Severity}
+        for f in self.findings:
+            counts[f.severity] += 1
+        return counts
+
+    def worst_severity(self) -> Severity | None:
+        ranks = [Severity(f.severity) for f in self.findings]
+        return min(ranks, key=lambda s: s.rank) if ranks else None
+
+
+def run_audit(
+    engine: Engine,
+    *,
+    as_of: dt.date,
+    profile: Profile = DEFAULT_PROFILE,
+    rules: str | None = None,
+    lang: str = "en",
+    progress: Callable[[str], None] | None = None,
+) -> AuditResult:
+    """Audit every selected, enabled rule and classify every network's stage."""
+    selected = [r for r in select_rules(rules) if profile.is_enabled(r.code)]
+    findings: list[Finding] = []
+    for rule in selected:
+        if progress:
+            progress(rule.code)
+        params = profile.params_for(rule.code)
+        for row in run_query(engine, rule.query().name, {**params, "as_of": as_of}):
+            evidence = row["evidence"] or {}
+            findings.append(
+                Finding(
+                    code=rule.code,
+                    rule=rule.name,
+                    severity=rule.severity.value,
+                    subject_kind=rule.subject_kind,
+                    subject_id=row["subject_id"],
+                    subject_name=row["subject_name"],
+                    message=rule.word(lang, evidence, params),
+                    evidence=evidence,
+                    source=rule.source,
+                )
+            )
+    findings.sort(key=Finding.sort_key)
+    errors_by_network: dict[str, list[str]] = {}
+    for f in findings:
+        if f.subject_kind == "network" and f.severity == Severity.error:
+            errors_by_network.setdefault(f.subject_id, []).append(f.code)
+    stages = [
+        classify(facts, errors_by_network.get(facts.id, []))
+        for facts in network_facts(engine, as_of)
+    ]
+    stages.sort(key=lambda s: s.network_id)
+    return AuditResult(
+        as_of=as_of,
+        profile=profile.name,
+        engine=engine.name,
+        lang=lang,
+        rules=[r.code for r in selected],
+        findings=findings,
+        stages=stages,
+    )
+
+
+def network_facts(engine: Engine, as_of: dt.date) -> list[NetworkFacts]:
+    """The facts behind every network's stage, from the ``stages`` query."""
+    rows = run_query(engine, "stages", {"as_of": as_of, "window_months": STAGE_WINDOW_MONTHS})
+    return [NetworkFacts(**row) for row in rows]

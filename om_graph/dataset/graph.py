@@ -1,0 +1,179 @@
+"""The property graph both engines hold: labels, relationship types and properties.
+
+One declarative table turns a :class:`~om_graph.dataset.model.Dataset` into node and relationship
+rows. The embedded engine builds a networkx graph from these rows and the Neo4j loader
+writes the very same rows, so the two engines cannot drift apart.
+
+>>> from om_graph.dataset.model import Dataset, Network
+>>> rows = graph_rows(Dataset(networks=[Network(id="n1", name="OM Net", kind="regional")]))
+>>> rows.nodes["Network"][0]["name"]
+'OM Net'
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from om_graph.dataset.model import RECORD_BY_SHEET, Dataset, Organisation, Record, references
+
+
+@dataclass(frozen=True)
+class NodeSpec:
+    """A sheet whose rows become nodes with ``label``."""
+
+    sheet: str
+    label: str
+
+
+@dataclass(frozen=True)
+class RelSpec:
+    """A relationship drawn from a sheet: from ``start`` to ``end`` (field names; ``id`` = the row's node).
+
+    Link sheets (no ``id``) carry their remaining columns as relationship properties.
+    """
+
+    sheet: str
+    type: str
+    start: str
+    end: str
+    start_label: str
+    end_label: str
+    doc: str
+
+    @property
+    def merge_keys(self) -> tuple[str, ...]:
+        """Properties that tell apart two relationships between the same nodes (e.g. a contact's role)."""
+        unique = RECORD_BY_SHEET[self.sheet].unique_together
+        return tuple(f for f in unique if f not in (self.start, self.end))
+
+
+NODES: tuple[NodeSpec, ...] = (
+    NodeSpec("regions", "Region"),
+    NodeSpec("organisations", "Organisation"),
+    NodeSpec("persons", "Person"),
+    NodeSpec("networks", "Network"),
+    NodeSpec("activities", "Activity"),
+    NodeSpec("criticisms", "Criticism"),
+    NodeSpec("check_items", "CheckItem"),
+    NodeSpec("self_declarations", "SelfDeclaration"),
+    NodeSpec("action_plan", "PlannedAction"),
+)
+LABEL_BY_SHEET = {n.sheet: n.label for n in NODES}
+
+RELATIONSHIPS: tuple[RelSpec, ...] = (
+    RelSpec("regions", "PART_OF", "id", "parent_id", "Region", "Region", "region lies within a larger region"),
+    RelSpec("borders", "BORDERS", "region_id", "neighbour_id", "Region", "Region", "regions share a border (either direction)"),
+    RelSpec("organisations", "SUBSIDIARY_OF", "id", "parent_id", "Organisation", "Organisation", "organisation belongs to a parent organisation"),
+    RelSpec("organisations", "LOCATED_IN", "id", "region_id", "Organisation", "Region", "where an organisation is located"),
+    RelSpec("persons", "WORKS_FOR", "id", "organisation_id", "Person", "Organisation", "a person's affiliation"),
+    RelSpec("network_regions", "COVERS", "network_id", "region_id", "Network", "Region", "region a network covers"),
+    RelSpec("memberships", "MEMBER_OF", "organisation_id", "network_id", "Organisation", "Network", "organisation takes part in a network"),
+    RelSpec("contacts", "CONTACT_FOR", "person_id", "network_id", "Person", "Network", "named contact with `role`"),
+    RelSpec("activities", "HELD", "network_id", "id", "Network", "Activity", "network held an activity"),
+    RelSpec("activities", "HELD", "partner_network_id", "id", "Network", "Activity", "second network of a joint activity"),
+    RelSpec("activities", "HOSTED", "host_id", "id", "Organisation", "Activity", "partner that hosted a meeting"),
+    RelSpec("cooperations", "COOPERATES_WITH", "network_id", "partner_network_id", "Network", "Network", "recorded cooperation (either direction)"),
+    RelSpec("sub_networks", "SUB_NETWORK_OF", "network_id", "parent_network_id", "Network", "Network", "consensus: works inside the other's region/topic"),
+    RelSpec("criticisms", "CONCERNS", "id", "network_id", "Criticism", "Network", "criticism on record about a network"),
+    RelSpec("ambassadors", "AMBASSADOR_FOR", "person_id", "region_id", "Person", "Region", "ambassador (Botschafter) for a region"),
+    RelSpec("ambassador_networks", "AMBASSADOR_IN", "person_id", "network_id", "Person", "Network", "ambassador active in a network"),
+    RelSpec("approaches", "APPROACHED", "person_id", "organisation_id", "Person", "Organisation", "ambassador approached an organisation"),
+    RelSpec("check_items", "UNDER", "id", "parent_id", "CheckItem", "CheckItem", "checkpoint under a topic, measure under a checkpoint"),
+    RelSpec("self_declarations", "DECLARED", "organisation_id", "id", "Organisation", "SelfDeclaration", "company signed a self-declaration"),
+    RelSpec("ratings", "RATED", "declaration_id", "item_id", "SelfDeclaration", "CheckItem", "traffic light given to a check item"),
+    RelSpec("action_plan", "PLANS", "declaration_id", "id", "SelfDeclaration", "PlannedAction", "measure in the declaration's plan"),
+)
+
+
+def node_properties(record: Record) -> dict[str, Any]:
+    """The properties a row's node carries: its own fields, no references, no blanks."""
+    refs = _references(type(record))
+    # The records are flat (no nested models), so their __dict__ is what model_dump() would
+    # return, without its per-row cost (a third of building a large graph).
+    props = {k: v for k, v in record.__dict__.items() if v is not None and k not in refs}
+    if isinstance(record, Organisation):
+        # Stored resolved, so both engines and analysts' own queries agree on who counts.
+        props["intermediary"] = record.is_intermediary
+    return props
+
+
+def link_properties(record: Record) -> dict[str, Any]:
+    """Properties of a relationship drawn from a link sheet: its non-reference columns."""
+    refs = _references(type(record))
+    return {k: v for k, v in record.__dict__.items() if v is not None and k not in refs}
+
+
+@cache
+def _references(record_type: type[Record]) -> frozenset[str]:
+    return frozenset(references(record_type))
+
+
+@dataclass
+class GraphRows:
+    """Nodes by label and relationships by spec, as plain rows ready for either engine."""
+
+    nodes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    rels: dict[RelSpec, list[tuple[str, str, dict[str, Any]]]] = field(default_factory=dict)
+
+    def counts(self) -> tuple[int, int]:
+        return sum(map(len, self.nodes.values())), sum(map(len, self.rels.values()))
+
+
+def graph_rows(dataset: Dataset) -> GraphRows:
+    """Turn a validated dataset into node and relationship rows."""
+    rows = GraphRows()
+    for spec in NODES:
+        rows.nodes[spec.label] = [node_properties(r) for r in dataset.records(spec.sheet)]
+    rels: dict[RelSpec, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
+    for spec in RELATIONSHIPS:
+        is_node_sheet = spec.sheet in LABEL_BY_SHEET
+        found = rels[spec]
+        start_field, end_field = spec.start, spec.end
+        for record in dataset.records(spec.sheet):
+            values = record.__dict__
+            start, end = values[start_field], values[end_field]
+            if start is None or end is None:
+                continue
+            found.append((start, end, {} if is_node_sheet else link_properties(record)))
+    rows.rels = {spec: rels[spec] for spec in RELATIONSHIPS}
+    return rows
+
+
+def schema_markdown() -> str:
+    """The graph schema as a Markdown page (docs/schema.md is generated from this)."""
+    lines = [
+        "# Graph schema",
+        "",
+        "Generated by `om-graph schema --format markdown`; both engines hold exactly this model.",
+        "Every node has a unique `id` within its label. Blank values are not stored.",
+        "",
+        "## Nodes",
+        "",
+        "| label | sheet | properties | what it is |",
+        "| --- | --- | --- | --- |",
+    ]
+    for spec in NODES:
+        rtype = RECORD_BY_SHEET[spec.sheet]
+        refs = references(rtype)
+        props = [f for f in rtype.model_fields if f not in refs]
+        lines.append(f"| `{spec.label}` | `{spec.sheet}` | {', '.join(f'`{p}`' for p in props)} | {rtype.doc} |")
+    lines += [
+        "",
+        "## Relationships",
+        "",
+        "| pattern | sheet | properties | meaning |",
+        "| --- | --- | --- | --- |",
+    ]
+    for rel in RELATIONSHIPS:
+        rtype = RECORD_BY_SHEET[rel.sheet]
+        props = (
+            []
+            if rel.sheet in LABEL_BY_SHEET
+            else [f for f in rtype.model_fields if f not in references(rtype)]
+        )
+        pattern = f"`(:{rel.start_label})-[:{rel.type}]->(:{rel.end_label})`"
+        lines.append(f"| {pattern} | `{rel.sheet}` | {', '.join(f'`{p}`' for p in props)} | {rel.doc} |")
+    return "\n".join(lines) + "\n"

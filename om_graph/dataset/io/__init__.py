@@ -1,0 +1,76 @@
+"""Reading and writing datasets: a folder of CSV files, an Excel workbook, YAML or JSON.
+
+Every reader delivers raw rows with their location (:mod:`om_graph.dataset.io.raw`); one
+validation (:mod:`om_graph.dataset.io.validate`) turns them into a :class:`Dataset` and
+reports every problem as ``LOCATION:FIELD: message``, whatever the format.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from om_graph.dataset.bulk import paused_gc
+from om_graph.errors import InputError, UsageError
+from om_graph.dataset.io.atomic import OutputError
+from om_graph.dataset.io.csv_folder import DIALECTS, read_csv_folder, write_csv_folder
+from om_graph.dataset.io.excel import read_workbook, write_workbook
+from om_graph.dataset.io.mapping import read_mapping_file, write_json, write_yaml
+from om_graph.dataset.io.raw import RawInput
+from om_graph.dataset.io.validate import build_dataset
+from om_graph.dataset.model import Dataset
+
+__all__ = ["FORMATS", "OutputError", "format_for", "read_dataset", "write_dataset"]
+
+#: Output formats of :func:`write_dataset`; ``csv-de`` is what German Excel opens directly.
+FORMATS: tuple[str, ...] = ("csv", "csv-de", "xlsx", "yaml", "json")
+
+_SUFFIX_FORMATS = {".xlsx": "xlsx", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+_SUPPORTED = "a folder of CSV files, .xlsx, .yaml, .yml or .json"
+
+
+def read_dataset(path: Path | str) -> Dataset:
+    """Read and validate a dataset; raises :class:`InputError` or ``ValidationFailed``."""
+    with paused_gc():
+        return build_dataset(read_raw(Path(path)))
+
+
+def read_raw(path: Path) -> RawInput:
+    """The rows of ``path`` as found, before validation (dispatch on folder or suffix)."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder")
+    if path.is_dir():
+        return read_csv_folder(path)
+    fmt = _SUFFIX_FORMATS.get(path.suffix.lower())
+    if fmt == "xlsx":
+        return read_workbook(path)
+    if fmt in ("yaml", "json"):
+        return read_mapping_file(path)
+    hint = {
+        ".csv": "; give the folder that holds the CSV files, one per sheet",
+        ".xls": "; save it as .xlsx (Excel Workbook)",
+    }.get(path.suffix.lower(), "")
+    raise InputError(f"{path}: unsupported input '{path.suffix or path.name}' (use {_SUPPORTED}){hint}")
+
+
+def format_for(path: Path | str) -> str:
+    """The output format a path implies: its suffix, else a CSV folder."""
+    return _SUFFIX_FORMATS.get(Path(path).suffix.lower(), "csv")
+
+
+def write_dataset(dataset: Dataset, path: Path | str, fmt: str | None = None) -> None:
+    """Write ``dataset`` as ``fmt`` (one of :data:`FORMATS`; by default from the path).
+
+    All or nothing: on failure (:class:`OutputError`) existing output is left unchanged.
+    """
+    path = Path(path)
+    fmt = fmt or format_for(path)
+    if fmt in DIALECTS:
+        write_csv_folder(dataset, path, fmt)
+    elif fmt == "xlsx":
+        write_workbook(dataset, path)
+    elif fmt == "yaml":
+        write_yaml(dataset, path)
+    elif fmt == "json":
+        write_json(dataset, path)
+    else:
+        raise UsageError(f"unknown format '{fmt}'; use one of: {', '.join(FORMATS)}")

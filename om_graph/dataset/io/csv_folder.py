@@ -1,0 +1,145 @@
+"""A folder of CSV files, one per sheet (``networks.csv``), as Excel or any tool saves them.
+
+The dialect is detected, not configured: German Excel saves semicolon-separated
+Windows-1252, everything else mostly comma-separated UTF-8, some with a BOM.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from om_graph.errors import InputError
+from om_graph.dataset.io.atomic import OutputError, atomic_folder
+from om_graph.dataset.io.raw import Problem, RawInput
+from om_graph.dataset.io.table import read_table
+from om_graph.dataset.model import RECORD_TYPES, Dataset
+
+DELIMITERS = (";", ",", "\t")
+_SEP_HINT = re.compile(r"sep=(.)\r?\n", re.IGNORECASE)  # Excel's "sep=;" first line
+
+
+def read_csv_folder(folder: Path) -> RawInput:
+    """Every ``*.csv`` file in ``folder`` (not below it); locations use the bare file name."""
+    raw = RawInput()
+    for file in sorted(folder.iterdir()):
+        if not file.is_file() or file.suffix.lower() != ".csv" or file.name.startswith((".", "~$")):
+            continue  # hidden files and Excel's lock files are not data
+        try:
+            text = decode(file.read_bytes())
+        except OSError as error:
+            raise InputError(f"{file}: cannot read ({error.strerror})") from None
+        delimiter, text = detect_delimiter(text)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        try:
+            sheet, problems = read_table(file.stem, file.name, reader)
+        except csv.Error as error:
+            raw.problems.append(Problem(file.name, reader.line_num or None, None, f"not readable as CSV ({error})"))
+            continue
+        raw.sheets.append(sheet)
+        raw.problems.extend(problems)
+    return raw
+
+
+def decode(data: bytes) -> str:
+    """Text by BOM, else UTF-8, else Windows-1252 (German Excel's "CSV (Trennzeichen-getrennt)")."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+        return data.decode("latin-1")
+
+
+def detect_delimiter(text: str) -> tuple[str, str]:
+    """The delimiter among ``; , tab`` used most in the header line, and the text to parse.
+
+    Column names never contain a delimiter, so counting in the header is reliable where
+    sniffing data rows (full of commas in names) is not. Excel's ``sep=`` line wins.
+
+    >>> detect_delimiter("id;name\\nn1;OM Nord, Süd\\n")[0]
+    ';'
+    >>> detect_delimiter("sep=,\\nid;name\\n")
+    (',', 'id;name\\n')
+    """
+    if hint := _SEP_HINT.match(text):
+        return hint[1], text[hint.end() :]
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: header.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return (best if counts[best] else ","), text
+
+
+@dataclass(frozen=True)
+class CsvDialect:
+    """How values are spelled in a written CSV file."""
+
+    delimiter: str
+    encoding: str
+    format_date: Callable[[dt.date], str]
+    true: str
+    false: str
+    decimal: str
+
+
+DIALECTS: dict[str, CsvDialect] = {
+    "csv": CsvDialect(",", "utf-8", dt.date.isoformat, "true", "false", "."),
+    # What German Excel writes and reads on a double click.
+    "csv-de": CsvDialect(";", "cp1252", lambda d: f"{d.day:02d}.{d.month:02d}.{d.year:04d}", "ja", "nein", ","),
+}
+
+
+def write_csv_folder(dataset: Dataset, folder: Path, fmt: str) -> None:
+    """One file per sheet with rows, columns in model order; other sheets' files removed."""
+    dialect = DIALECTS[fmt]
+    with atomic_folder(folder, [f"{r.sheet}.csv" for r in RECORD_TYPES]) as tmp:
+        for record_type in RECORD_TYPES:
+            records = dataset.records(record_type.sheet)
+            if not records:
+                continue
+            name = f"{record_type.sheet}.csv"
+            fields = list(record_type.model_fields)
+            rows = [fields]
+            for number, record in enumerate(records, start=2):
+                row = [format_value(getattr(record, f), dialect) for f in fields]
+                for field, text in zip(fields, row):
+                    _check_encodable(text, dialect, f"{folder / name}:{number}:{field}")
+                rows.append(row)
+            with open(tmp / name, "w", encoding=dialect.encoding, newline="") as out:
+                csv.writer(out, delimiter=dialect.delimiter).writerows(rows)
+
+
+def format_value(value: Any, dialect: CsvDialect) -> str:
+    """A model value as the dialect spells it; ``None`` is an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return dialect.true if value else dialect.false
+    if isinstance(value, dt.date):
+        return dialect.format_date(value)
+    if isinstance(value, float):
+        return repr(value).replace(".", dialect.decimal)
+    return str(value)
+
+
+def _check_encodable(text: str, dialect: CsvDialect, location: str) -> None:
+    try:
+        text.encode(dialect.encoding)
+    except UnicodeEncodeError as error:
+        char = text[error.start]
+        raise OutputError(
+            f"{location}: {char!r} cannot be written in {dialect.encoding}; use the csv format (UTF-8)"
+        ) from None

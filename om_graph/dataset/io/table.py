@@ -1,0 +1,86 @@
+"""Rows of cells with a header row, as CSV files and worksheets both are.
+
+Finds the header, keeps column names apart from their values and reports the
+structural problems of a table (no header, duplicate column) once, at the header,
+instead of on every row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from om_graph.dataset.io.cells import is_blank
+from om_graph.dataset.io.raw import Problem, RawRow, RawSheet
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column name for a 0-based index, as users see it in Excel.
+
+    >>> column_letter(0), column_letter(25), column_letter(26)
+    ('A', 'Z', 'AA')
+    """
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def read_table(name: str, source: str, rows: Iterable[Sequence[Any]]) -> tuple[RawSheet, list[Problem]]:
+    """Build a sheet from rows numbered from 1; the first non-blank row is the header.
+
+    Blank rows are skipped but still counted, so row numbers match the spreadsheet.
+    """
+    sheet = RawSheet(name=name, source=source, header=[])
+    seen_header = False
+    problems: list[Problem] = []
+    columns: dict[int, str] = {}  # index of each usable column -> its name
+    named: set[int] = set()  # every column with a header, duplicates included
+    unnamed_with_values: set[int] = set()
+    width = 0  # columns that have a header: cells beyond them need the slow check
+    for number, cells in enumerate(rows, start=1):
+        if all(is_blank(c) for c in cells):
+            continue
+        if not seen_header:
+            seen_header, sheet.header_row = True, number
+            named = {i for i, c in enumerate(cells) if not is_blank(c)}
+            columns = _header_columns(cells, source, number, problems)
+            sheet.header = list(columns.values())
+            width = len(cells)
+            plain = len(columns) == width  # every column named once: values zip with the names
+            names = [columns[i] for i in range(width)] if plain else []
+            continue
+        if plain and len(cells) <= width:
+            # The common case (a CSV row as written): cells pair with the names, nothing unnamed.
+            values = dict(zip(names, cells))
+        else:
+            values = {columns[i]: c for i, c in enumerate(cells) if i in columns}
+            unnamed_with_values.update(i for i, c in enumerate(cells) if i not in named and not is_blank(c))
+        # The row is not blank (checked above), but its values may all be in unnamed columns.
+        if plain and len(cells) <= width or any(not is_blank(v) for v in values.values()):
+            sheet.rows.append(RawRow(number, values))
+    for index in sorted(unnamed_with_values):
+        problems.append(
+            Problem(source, sheet.header_row, None, f"column {column_letter(index)} has values but no header")
+        )
+    return sheet, problems
+
+
+def _header_columns(cells: Sequence[Any], source: str, row: int, problems: list[Problem]) -> dict[int, str]:
+    """Usable columns by index; a repeated name is reported and its column ignored."""
+    columns: dict[int, str] = {}
+    first_at: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        if is_blank(cell):
+            continue
+        name = str(cell).strip()
+        if name in first_at:
+            problems.append(
+                Problem(source, row, name, f"duplicate column (first in column {column_letter(first_at[name])})")
+            )
+            continue
+        first_at[name] = index
+        columns[index] = name
+    return columns

@@ -1,0 +1,35 @@
+"""Where a dataset comes from: a user's file or folder, or the bundled example."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib.resources import as_file, files
+from pathlib import Path
+
+from om_graph.errors import UsageError
+from om_graph.dataset.model import Dataset
+
+#: The date the bundled example describes; audits of it default to this day, so they are reproducible.
+EXAMPLE_AS_OF = dt.date(2025, 6, 30)
+EXAMPLE_NAME = "example.yaml"
+
+
+def example_dataset() -> Dataset:
+    """The bundled example, read through the same reader and validation as a user's file."""
+    from om_graph.dataset.io import read_dataset
+
+    with as_file(files("om_graph.dataset") / "data" / EXAMPLE_NAME) as path:
+        return read_dataset(Path(path))
+
+
+def load_dataset(path: Path | None, example: bool) -> Dataset:
+    """Read ``path``, or the bundled example when ``example`` is set; exactly one must be given."""
+    from om_graph.dataset.io import read_dataset
+
+    if example and path is not None:
+        raise UsageError("give a PATH or --example, not both")
+    if example:
+        return example_dataset()
+    if path is None:
+        raise UsageError("no input: give a PATH (file or folder) or --example for the bundled example")
+    return read_dataset(path)

@@ -1,0 +1,113 @@
+"""What every engine does: answer a :class:`Query` with rows for parameters.
+
+A query is one question both engines answer alike (a rule, a gap kind, the links of the
+network of networks, the facts behind a stage): a name, its parameters with their
+defaults, the columns of its rows, its Python twin over the embedded graph, and its
+Cypher file ``cypher/<name>.cypher``. Everything people read is made from the rows by
+shared code, after :func:`canonical_rows` has put them in one plain form, so two engines
+that answer alike produce identical reports.
+
+Parameters are snake_case in Python (``as_of``, ``min_partners``); the Neo4j engine passes
+them to Cypher in camelCase (``$asOf``, ``$minPartners``), the one convention of the files.
+
+>>> rows = [{"a": "n2", "n": 1.23456}, {"a": "n1", "n": 2}]
+>>> canonical_rows(rows, ("a", "n"))
+[{'a': 'n1', 'n': 2}, {'a': 'n2', 'n': 1.2346}]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Protocol
+
+from om_graph.errors import UsageError
+
+if TYPE_CHECKING:
+    from om_graph.engines.embedded.graph import EmbeddedGraph
+
+Row = dict[str, Any]
+Params = dict[str, Any]
+#: The Python twin of a query: rows of the embedded graph for parameters.
+Twin = Callable[["EmbeddedGraph", Params], Iterable[Row]]
+
+
+@dataclass(frozen=True)
+class Query:
+    """A named question with a Python twin and a Cypher file that return the same rows."""
+
+    name: str
+    columns: tuple[str, ...]
+    run: Twin
+    doc: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def cypher_file(self) -> str:
+        """Its Cypher file, relative to ``cypher/``."""
+        return f"{self.name}.cypher"
+
+    def with_defaults(self, params: Mapping[str, Any] | None) -> Params:
+        """Its parameters: the defaults, overridden by ``params``; unknown names are refused."""
+        params = dict(params or {})
+        unknown = sorted(set(params) - set(self.params))
+        if unknown:
+            raise UsageError(f"{self.name}: unknown parameter(s) {', '.join(unknown)}")
+        return {**self.params, **params}
+
+
+class Engine(Protocol):
+    """An engine: a name for reports, and the rows of a query for parameters."""
+
+    name: str
+
+    def rows(self, query: Query, params: Params) -> list[Row]: ...
+
+
+def answer(engine: Engine, query: Query, params: Mapping[str, Any] | None = None) -> list[Row]:
+    """``query`` on ``engine`` with its defaults filled in, as canonical rows."""
+    return canonical_rows(engine.rows(query, query.with_defaults(params)), query.columns)
+
+
+def canonical_rows(rows: Iterable[Row], columns: tuple[str, ...]) -> list[Row]:
+    """Rows in the plain form both engines report (lists sorted, dates ISO), sorted by their columns."""
+    out = []
+    for row in rows:
+        if set(row) != set(columns):
+            raise RuntimeError(f"row has columns {sorted(row)}, expected {sorted(columns)}")
+        out.append({c: canonical_value(row[c]) for c in columns})
+    return sorted(out, key=lambda r: tuple(_sort_key(r[c]) for c in columns))
+
+
+def canonical_value(value: Any) -> Any:
+    """A value in plain form: dicts sorted by key, collections sorted, dates ISO, floats to 4 places."""
+    if isinstance(value, dict):
+        return {key: _flat(value[key]) for key in sorted(value)}
+    return _flat(value)
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, (set, frozenset, list, tuple)):
+        return sorted(_scalar(v) for v in value)
+    return _scalar(value)
+
+
+def _scalar(value: Any) -> Any:
+    if hasattr(value, "to_native"):  # neo4j.time.Date and friends
+        value = value.to_native()
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
+
+
+def _sort_key(value: Any) -> tuple:
+    if value is None:
+        return (0, 0)
+    if isinstance(value, (bool, int, float)):
+        return (1, value)
+    if isinstance(value, str):
+        return (2, value)
+    return (3, json.dumps(value, sort_keys=True, default=str))

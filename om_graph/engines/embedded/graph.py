@@ -1,0 +1,204 @@
+"""The embedded engine's graph: a networkx MultiDiGraph plus the indexes rules query by.
+
+Nodes are keyed ``(label, id)`` and carry their properties; edges are keyed by
+relationship type. Like Neo4j's relationship-type store, per-type adjacency lists make
+"all MEMBER_OF edges into this network" a lookup, not a scan, so rules cost about
+linearly in the size of the graph. Rules read only these plain dicts and lists; the
+networkx view (:attr:`EmbeddedGraph.g`) is built on first use, so an audit of a large
+landscape does not pay for networkx's per-edge attribute dicts.
+
+>>> from om_graph.dataset.model import Dataset, Network, Region, NetworkRegion
+>>> g = EmbeddedGraph.from_dataset(Dataset(
+...     regions=[Region(id="DE", name="Deutschland", level="country"),
+...              Region(id="DE-BY", name="Bayern", level="state", parent_id="DE")],
+...     networks=[Network(id="n1", name="OM Bayern", kind="regional")],
+...     network_regions=[NetworkRegion(network_id="n1", region_id="DE")]))
+>>> sorted(g.closure(("Network", "n1")))
+[('Region', 'DE'), ('Region', 'DE-BY')]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cached_property
+from typing import Any
+
+import networkx as nx
+
+from om_graph.dataset.bulk import paused_gc
+from om_graph.dataset.graph import GraphRows, graph_rows
+from om_graph.dataset.model import OM_NETWORK_STATUSES, Dataset
+
+Node = tuple[str, str]
+
+
+class EmbeddedGraph:
+    """An in-memory property graph with typed adjacency, built from graph rows."""
+
+    def __init__(self, rows: GraphRows) -> None:
+        self._rows = rows
+        self._props: dict[Node, dict[str, Any]] = {}
+        self._by_label: dict[str, list[Node]] = defaultdict(list)
+        self._out: dict[tuple[Node, str], list[tuple[Node, dict[str, Any]]]] = defaultdict(list)
+        self._in: dict[tuple[Node, str], list[tuple[Node, dict[str, Any]]]] = defaultdict(list)
+        props_of = self._props
+        for label, nodes in rows.nodes.items():
+            keys = self._by_label[label]
+            for props in nodes:
+                key = (label, props["id"])
+                if key not in props_of:
+                    keys.append(key)
+                props_of[key] = props  # a repeated id updates the node, as networkx's add_node did
+        for spec, rels in rows.rels.items():
+            start_label, end_label, rtype = spec.start_label, spec.end_label, spec.type
+            out, inc = self._out, self._in
+            for start, end, props in rels:
+                a, b = (start_label, start), (end_label, end)
+                for node in (a, b):  # an edge to an unknown id creates a bare node, as in networkx
+                    if node not in props_of:
+                        props_of[node] = {}
+                out[(a, rtype)].append((b, props))
+                inc[(b, rtype)].append((a, props))
+        for nodes in self._by_label.values():
+            nodes.sort()
+
+    @cached_property
+    def g(self) -> nx.MultiDiGraph:
+        """The graph as a networkx MultiDiGraph, for graph algorithms (built on first use)."""
+        g = nx.MultiDiGraph()
+        for node, props in self._props.items():
+            g.add_node(node, **props)
+        for spec, rels in self._rows.rels.items():
+            for start, end, props in rels:
+                # Keyed like the loader's MERGE: type plus distinguishing columns (a contact's role).
+                key = (spec.type, *(props.get(k) for k in spec.merge_keys))
+                g.add_edge((spec.start_label, start), (spec.end_label, end), key=key, **props)
+        return g
+
+    @classmethod
+    def from_dataset(cls, dataset: Dataset) -> "EmbeddedGraph":
+        with paused_gc():
+            return cls(graph_rows(dataset))
+
+    # -- basic access ---------------------------------------------------------------
+    def nodes(self, label: str) -> list[Node]:
+        """All nodes with ``label``, sorted by id."""
+        return self._by_label.get(label, [])
+
+    def props(self, node: Node) -> dict[str, Any]:
+        return self._props[node]
+
+    def name(self, node: Node) -> str:
+        return self._props[node].get("name", node[1])
+
+    def out(self, node: Node, rel: str) -> list[tuple[Node, dict[str, Any]]]:
+        """Outgoing ``rel`` edges as (target, properties)."""
+        return self._out.get((node, rel), [])
+
+    def inc(self, node: Node, rel: str) -> list[tuple[Node, dict[str, Any]]]:
+        """Incoming ``rel`` edges as (source, properties)."""
+        return self._in.get((node, rel), [])
+
+    def both(self, node: Node, rel: str) -> list[tuple[Node, dict[str, Any]]]:
+        """Edges of an undirected relationship (BORDERS, COOPERATES_WITH) seen from ``node``."""
+        return self.out(node, rel) + self.inc(node, rel)
+
+    # -- networks ---------------------------------------------------------------------
+    def is_om_network(self, network: Node) -> bool:
+        """Does the network act as an OM network (status applied or recognised)?"""
+        return self.props(network).get("status") in OM_NETWORK_STATUSES
+
+    def om_networks(self) -> list[Node]:
+        return [n for n in self.nodes("Network") if self.is_om_network(n)]
+
+    def activities(self, network: Node, kind: str) -> list[dict[str, Any]]:
+        """Properties of the network's activities of ``kind``."""
+        return [
+            self.props(a) for a, _ in self.out(network, "HELD") if self.props(a).get("kind") == kind
+        ]
+
+    # -- regions ----------------------------------------------------------------------
+    def subtree(self, region: Node) -> set[Node]:
+        """The region and every region inside it."""
+        seen, stack = {region}, [region]
+        while stack:
+            for child, _ in self.inc(stack.pop(), "PART_OF"):
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+        return seen
+
+    def ancestors(self, region: Node) -> list[Node]:
+        """Regions containing ``region``, nearest first (cycles are rejected by validation)."""
+        chain, current = [], region
+        while parents := self.out(current, "PART_OF"):
+            current = parents[0][0]
+            if current in chain:
+                break
+            chain.append(current)
+        return chain
+
+    def closure(self, network: Node) -> set[Node]:
+        """Every region a network covers, directly or as part of a larger covered region."""
+        return self._closures[network]
+
+    @cached_property
+    def _closures(self) -> dict[Node, set[Node]]:
+        subtrees: dict[Node, set[Node]] = {}
+        closures: dict[Node, set[Node]] = {}
+        for network in self.nodes("Network"):
+            covered: set[Node] = set()
+            for region, _ in self.out(network, "COVERS"):
+                if region not in subtrees:
+                    subtrees[region] = self.subtree(region)
+                covered |= subtrees[region]
+            closures[network] = covered
+        return closures
+
+    @cached_property
+    def networks_by_region(self) -> dict[Node, list[Node]]:
+        """Inverse of :meth:`closure`: for each region, the networks covering it (sorted)."""
+        index: dict[Node, list[Node]] = defaultdict(list)
+        for network in self.nodes("Network"):
+            for region in self.closure(network):
+                index[region].append(network)
+        return index
+
+    def overlapping_networks(self, network: Node) -> set[Node]:
+        """Other networks whose covered regions intersect this one's, found through regions."""
+        found: set[Node] = set()
+        for region in self.closure(network):
+            found.update(self.networks_by_region.get(region, ()))
+        found.discard(network)
+        return found
+
+    def bordering_networks(self, network: Node) -> set[Node]:
+        """Other networks covering a region that borders one this network covers."""
+        found: set[Node] = set()
+        for region in self.closure(network):
+            for neighbour, _ in self.both(region, "BORDERS"):
+                found.update(self.networks_by_region.get(neighbour, ()))
+        found.discard(network)
+        return found
+
+    def cooperating_networks(self, network: Node) -> set[Node]:
+        """Other networks linked to this one on record: cooperation, sub-network consensus, a shared
+        member or a joint activity (the four forms of cooperation OM109 and the gap list accept)."""
+        linked = {m for m, _ in self.both(network, "COOPERATES_WITH")}
+        linked |= {m for m, _ in self.both(network, "SUB_NETWORK_OF")}
+        for organisation, _ in self.inc(network, "MEMBER_OF"):
+            linked |= {m for m, _ in self.out(organisation, "MEMBER_OF")}
+        for activity, _ in self.out(network, "HELD"):
+            linked |= {m for m, _ in self.inc(activity, "HELD")}
+        linked.discard(network)
+        return linked
+
+    def group_of(self, organisation: Node) -> Node:
+        """The top of an organisation's parent chain: partners under one parent act as one."""
+        current, seen = organisation, {organisation}
+        while parents := self.out(current, "SUBSIDIARY_OF"):
+            current = parents[0][0]
+            if current in seen:
+                break
+            seen.add(current)
+        return current

@@ -1,0 +1,295 @@
+"""The coverage report and the plan as a table (English or German), JSON or CSV.
+
+Machine output is stable: fixed keys, rows sorted by id (the plan in its order of choice),
+shares rounded to 4 places. Redaction happens before rendering
+(:func:`om_graph.features.coverage.report.redacted`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Callable
+
+from om_graph.i18n import pick, t
+from om_graph.queries.coverage.elements import ELEMENT_KINDS
+from om_graph.features.coverage.planner import Plan
+from om_graph.features.coverage.report import CoverageReport, Tally
+
+WORDS: dict[str, dict[str, str]] = {
+    "level.state": {"en": "state", "de": "Bundesland"},
+    "level.district": {"en": "district", "de": "Kreis"},
+    "kind.network": {"en": "networks", "de": "Netzwerke"},
+    "kind.intermediary": {"en": "intermediaries", "de": "Intermediäre"},
+    "kind.company": {"en": "companies", "de": "Unternehmen"},
+    "coverage.title": {
+        "en": "Ambassador coverage by {level}, as of {as_of} (profile {profile}, engine {engine})",
+        "de": "Abdeckung durch Botschafter je {level}, Stand {as_of} (Profil {profile}, Engine {engine})",
+    },
+    "weights": {
+        "en": "weights: network {network}, intermediary {intermediary}, company {company}",
+        "de": "Gewichte: Netzwerk {network}, Intermediär {intermediary}, Unternehmen {company}",
+    },
+    "covered_now": {"en": "covered: {covered} of {total} weight ({share})", "de": "abgedeckt: {covered} von {total} Gewicht ({share})"},
+    "ambassadors": {"en": "ambassadors", "de": "Botschafter"},
+    "share": {"en": "share", "de": "Anteil"},
+    "networks.title": {"en": "Networks", "de": "Netzwerke"},
+    "network": {"en": "network", "de": "Netzwerk"},
+    "active": {"en": "ambassadors active in it", "de": "aktive Botschafter"},
+    "regional": {"en": "ambassadors for its region", "de": "Botschafter der Region"},
+    "kinds.title": {"en": "Organisations by kind", "de": "Organisationen nach Art"},
+    "organisation_kind": {"en": "kind", "de": "Art"},
+    "covered": {"en": "covered", "de": "abgedeckt"},
+    "overloaded.title": {
+        "en": "Ambassadors active in more than {max} networks",
+        "de": "Botschafter, die in mehr als {max} Netzwerken aktiv sind",
+    },
+    "findings.title": {"en": "Findings OM401-OM404", "de": "Befunde OM401-OM404"},
+    "none": {"en": "none", "de": "keine"},
+    "plan.title": {
+        "en": "Plan: up to {k} new ambassador(s) by {level} (profile {profile}, engine {engine})",
+        "de": "Plan: bis zu {k} neue Botschafter je {level} (Profil {profile}, Engine {engine})",
+    },
+    "rank": {"en": "#", "de": "Nr."},
+    "gain": {"en": "gain", "de": "Zugewinn"},
+    "existing": {"en": "ambassadors there now", "de": "Botschafter dort bisher"},
+    "plan.stopped": {
+        "en": "stopped after {n}: no other {level} would cover anything more",
+        "de": "nach {n} beendet: kein weiteres {level} würde mehr abdecken",
+    },
+    "plan.bound": {
+        "en": "greedy choice: covers at least 63 % (1 - 1/e) of what the best {k} could add",
+        "de": "gierige Auswahl: deckt mindestens 63 % (1 - 1/e) dessen ab, was die besten {k} hinzufügen könnten",
+    },
+}
+
+
+#: Columns of the CSV outputs: one row per region, one row per planned ambassador.
+REGION_COLUMNS = [
+    "region_id", "region_name", "ambassadors",
+    *(f"{kind}_covered" for kind in ELEMENT_KINDS), *(f"{kind}_total" for kind in ELEMENT_KINDS),
+    "covered_weight", "total_weight", "share",
+]
+STEP_COLUMNS = [
+    "rank", "region_id", "region_name", "gain", *(f"new_{kind}" for kind in ELEMENT_KINDS),
+    "cumulative_gain", "share", "ambassadors",
+]
+
+
+def words(key: str, lang: str, **values: Any) -> str:
+    return pick(WORDS[key], lang, **values)
+
+
+def render_coverage(report: CoverageReport, fmt: str, lang: str = "en") -> str:
+    """The coverage report as ``table``, ``json`` or ``csv`` (one row per region)."""
+    name = _namer(report)
+    if fmt == "json":
+        return _json(coverage_dict(report, name))
+    regions = [
+        {
+            "region_id": r.region_id,
+            "region_name": r.region_name,
+            "ambassadors": [name(p) for p in r.ambassador_ids],
+            **{f"{kind}_covered": int(r.elements[kind].covered) for kind in ELEMENT_KINDS},
+            **{f"{kind}_total": int(r.elements[kind].total) for kind in ELEMENT_KINDS},
+            "covered_weight": _number(r.weight.covered),
+            "total_weight": _number(r.weight.total),
+            "share": _round(r.weight.share),
+        }
+        for r in report.regions
+    ]
+    if fmt == "csv":
+        return _csv(REGION_COLUMNS, regions)
+    level = words(f"level.{report.level}", lang)
+    weight = report.weight()
+    lines = [
+        words("coverage.title", lang, level=level, as_of=report.as_of.isoformat(), profile=report.profile, engine=report.engine),
+        words("weights", lang, **{k: _number(v) for k, v in report.weights.items()}),
+        words("covered_now", lang, covered=_number(weight.covered), total=_number(weight.total), share=_percent(weight.share)),
+        "",
+    ]
+    lines += _table(
+        [level, words("ambassadors", lang), *(words(f"kind.{k}", lang) for k in ELEMENT_KINDS), words("share", lang)],
+        [
+            [r.region_name, ", ".join(name(p) for p in r.ambassador_ids) or "-",
+             *(_fraction(r.elements[k]) for k in ELEMENT_KINDS), _percent(r.weight.share)]
+            for r in report.regions
+        ],
+    )
+    lines += ["", words("networks.title", lang)]
+    lines += _table(
+        [words("network", lang), words("active", lang), words("regional", lang)],
+        [
+            [n.network_name, ", ".join(name(p) for p in n.active_ambassador_ids) or "-",
+             ", ".join(name(p) for p in n.regional_ambassador_ids) or "-"]
+            for n in report.networks
+        ],
+    )
+    lines += ["", words("kinds.title", lang)]
+    lines += _table(
+        [words("organisation_kind", lang), words("covered", lang)],
+        [[kind, _fraction(tally)] for kind, tally in report.institution_kinds.items()],
+    )
+    lines += ["", words("overloaded.title", lang, max=report.max_networks)]
+    lines += [f"  {name(a.person_id)}: {len(a.network_ids)} ({', '.join(a.network_ids)})" for a in report.overloaded] or [
+        f"  {words('none', lang)}"
+    ]
+    lines += ["", words("findings.title", lang)]
+    lines += [
+        f"  {f.code} {t(f'severity.{f.severity}', lang)}  {f.subject_name}: {f.message}" for f in report.findings
+    ] or [f"  {words('none', lang)}"]
+    return "\n".join(lines) + "\n"
+
+
+def coverage_dict(report: CoverageReport, name: Callable[[str], str]) -> dict[str, Any]:
+    """The report as plain data with fixed keys (the ``--format json`` document)."""
+    weight = report.weight()
+    return {
+        "level": report.level,
+        "as_of": report.as_of.isoformat(),
+        "engine": report.engine,
+        "profile": report.profile,
+        "weights": {k: _number(v) for k, v in report.weights.items()},
+        "max_networks": report.max_networks,
+        "summary": {
+            "elements": {k: _tally(v) for k, v in report.totals().items()},
+            "weight": _tally(weight),
+        },
+        "regions": [
+            {
+                "region_id": r.region_id,
+                "region_name": r.region_name,
+                "ambassadors": [{"person_id": p, "name": name(p)} for p in r.ambassador_ids],
+                "elements": {k: _tally(v) for k, v in r.elements.items()},
+                "weight": _tally(r.weight),
+            }
+            for r in report.regions
+        ],
+        "networks": [
+            {
+                "network_id": n.network_id,
+                "network_name": n.network_name,
+                "active_ambassador_ids": n.active_ambassador_ids,
+                "regional_ambassador_ids": n.regional_ambassador_ids,
+                "covered": n.covered,
+            }
+            for n in report.networks
+        ],
+        "institution_kinds": {k: _tally(v) for k, v in report.institution_kinds.items()},
+        "ambassadors": [
+            {
+                "person_id": a.person_id,
+                "name": name(a.person_id),
+                "region_ids": a.region_ids,
+                "network_ids": a.network_ids,
+                "over_limit": len(a.network_ids) > report.max_networks,
+            }
+            for a in report.ambassadors
+        ],
+        "findings": [f.as_dict() for f in report.findings],
+    }
+
+
+def render_plan(result: Plan, report: CoverageReport, fmt: str, lang: str = "en") -> str:
+    """The plan as ``table``, ``json`` or ``csv`` (one row per new ambassador, in the order chosen)."""
+    name = _namer(report)
+    regions = {r.region_id: r for r in report.regions}
+    steps = [
+        {
+            "rank": rank,
+            "region_id": step.region_id,
+            "region_name": regions[step.region_id].region_name,
+            "gain": _number(step.gain),
+            **{f"new_{kind}": step.new_by_kind.get(kind, 0) for kind in ELEMENT_KINDS},
+            "cumulative_gain": _number(step.cumulative_gain),
+            "share": _round(step.share),
+            "ambassadors": [name(p) for p in regions[step.region_id].ambassador_ids],
+        }
+        for rank, step in enumerate(result.steps, 1)
+    ]
+    if fmt == "json":
+        return _json(
+            {
+                "level": report.level,
+                "k": result.k,
+                "engine": report.engine,
+                "profile": report.profile,
+                "weights": {k: _number(v) for k, v in report.weights.items()},
+                "total_weight": _number(result.total_weight),
+                "baseline_share": _round(result.baseline_share),
+                "final_share": _round(result.steps[-1].share if result.steps else result.baseline_share),
+                "stopped_early": result.stopped_early,
+                "steps": steps,
+            }
+        )
+    if fmt == "csv":
+        return _csv(STEP_COLUMNS, steps)
+    level = words(f"level.{report.level}", lang)
+    weight = report.weight()
+    lines = [
+        words("plan.title", lang, k=result.k, level=level, profile=report.profile, engine=report.engine),
+        words("weights", lang, **{k: _number(v) for k, v in report.weights.items()}),
+        words("covered_now", lang, covered=_number(weight.covered), total=_number(weight.total), share=_percent(weight.share)),
+        "",
+    ]
+    lines += _table(
+        [words("rank", lang), level, words("gain", lang), *(words(f"kind.{k}", lang) for k in ELEMENT_KINDS),
+         words("share", lang), words("existing", lang)],
+        [
+            [str(s["rank"]), s["region_name"], str(s["gain"]), *(f"+{s[f'new_{k}']}" for k in ELEMENT_KINDS),
+             _percent(s["share"]), ", ".join(s["ambassadors"]) or "-"]
+            for s in steps
+        ],
+    )
+    lines.append("")
+    if result.stopped_early:
+        lines.append(words("plan.stopped", lang, n=len(steps), level=level))
+    lines.append(words("plan.bound", lang, k=result.k))
+    return "\n".join(lines) + "\n"
+
+
+def _namer(report: CoverageReport) -> Callable[[str], str]:
+    names = report.person_names()
+    return lambda person_id: names.get(person_id, person_id)
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    out = ["  " + "  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
+    out += ["  " + "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    return out
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _csv(columns: list[str], rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()})
+    return out.getvalue()
+
+
+def _tally(tally: Tally) -> dict[str, Any]:
+    return {"covered": _number(tally.covered), "total": _number(tally.total), "share": _round(tally.share)}
+
+
+def _fraction(tally: Tally) -> str:
+    return f"{_number(tally.covered)}/{_number(tally.total)}"
+
+
+def _percent(share: float | None) -> str:
+    return "-" if share is None else f"{share * 100:.1f} %"
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _number(value: float) -> int | float:
+    """Whole numbers without a trailing ``.0``, others rounded to 4 places."""
+    return int(value) if float(value).is_integer() else round(value, 4)

@@ -1,0 +1,77 @@
+"""Gaps of every kind from either engine, as :class:`Gap` objects: what reports, maps and benchmarks use.
+
+>>> from om_graph.engines.embedded import EmbeddedEngine
+>>> from om_graph.dataset.sources import example_dataset
+>>> gaps = find_gaps(EmbeddedEngine(example_dataset()), kinds=["isolated_network"])
+>>> [(g.a_id, g.region_id) for g in gaps]
+[('he-rhein-main', '06412')]
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import asdict, dataclass
+from functools import cache
+from typing import Any, Iterable
+
+from om_graph.queries.registry import all_queries, run_query
+from om_graph.errors import UsageError
+from om_graph.i18n import pick
+from om_graph.engines.contract import Engine
+from om_graph.queries.gaps.kind import GapKind
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One collaboration gap: its kind, side a, side b (if any), the region and the evidence."""
+
+    kind: str
+    a_kind: str
+    a_id: str
+    a_name: str
+    b_kind: str | None
+    b_id: str | None
+    b_name: str | None
+    region_id: str | None
+    region_name: str | None
+    region_path: tuple[str, ...]
+    evidence: dict[str, Any]
+
+    def title(self, lang: str = "en") -> str:
+        return pick(get_kind(self.kind).title, lang)
+
+    def as_row(self) -> dict[str, Any]:
+        """The gap as its query row (``region_path`` a list): the machine-readable form."""
+        row = asdict(self)
+        row["region_path"] = list(self.region_path)
+        return row
+
+
+@cache
+def all_kinds() -> tuple[GapKind, ...]:
+    """Every gap kind (the KIND of each ``gaps/`` query's module), in report order."""
+    modules = {q.run.__module__ for q in all_queries() if q.name.startswith("gaps/")}
+    return tuple(sorted((importlib.import_module(m).KIND for m in modules), key=lambda k: k.rank))
+
+
+def get_kind(code: str) -> GapKind:
+    for kind in all_kinds():
+        if kind.code == code:
+            return kind
+    raise UsageError(f"unknown gap kind {code!r}; valid kinds: {', '.join(k.code for k in all_kinds())}")
+
+
+def find_gaps(engine: Engine, kinds: Iterable[str] | None = None, region: str | None = None) -> list[Gap]:
+    """The gaps of ``kinds`` (default: all) on ``engine``, in report order: by kind, then by row.
+
+    ``region`` keeps the gaps whose ``region_path`` holds that region id: a state finds the gaps
+    in its districts too. Unknown kinds are refused before anything runs.
+    """
+    chosen = [get_kind(code) for code in dict.fromkeys(kinds)] if kinds else list(all_kinds())
+    order = {kind.code: i for i, kind in enumerate(all_kinds())}
+    found = []
+    for kind in sorted(chosen, key=lambda k: order[k.code]):
+        for row in run_query(engine, kind.query):
+            if region is None or region in row["region_path"]:
+                found.append(Gap(**{**row, "region_path": tuple(row["region_path"])}))
+    return found

@@ -1,0 +1,147 @@
+"""Gaps as a table for people, csv and json for machines (stable columns), or an Excel workbook.
+
+csv, json and xlsx carry the analysis columns (``kind.COLUMNS``) unchanged in every language;
+only the table is worded in ``--lang``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+from typing import Any, Sequence
+
+from om_graph.errors import UsageError
+from om_graph.i18n import pick
+from om_graph.features.gaps.find import Gap, all_kinds
+from om_graph.queries.gaps.kind import COLUMNS, GapKind
+
+WORDS = {
+    "heading": {"en": "Collaboration gaps: {count}", "de": "Lücken in der Zusammenarbeit: {count}"},
+    "none": {"en": "none", "de": "keine"},
+    "in": {"en": "in", "de": "in"},
+    "yes": {"en": "yes", "de": "ja"},
+    "no": {"en": "no", "de": "nein"},
+    "no_region": {"en": "no region", "de": "keine Region"},
+    "xlsx_to_stdout": {
+        "en": "--format xlsx writes a workbook: give --output FILE.xlsx",
+        "de": "--format xlsx schreibt eine Arbeitsmappe: bitte --output DATEI.xlsx angeben",
+    },
+}
+
+#: Evidence keys as a table shows them.
+EVIDENCE_WORDS = {
+    "shared_regions": {"en": "shared regions", "de": "gemeinsame Regionen"},
+    "neighbour_region": {"en": "neighbour region", "de": "Nachbarregion"},
+    "border_pairs": {"en": "bordering region pairs", "de": "angrenzende Regionspaare"},
+    "kind": {"en": "kind", "de": "Art"},
+    "members": {"en": "members", "de": "Partner"},
+    "approached": {"en": "approached by an ambassador", "de": "von Botschafter angesprochen"},
+    "member_of": {"en": "member of", "de": "Partner in"},
+    "networks": {"en": "networks", "de": "Netzwerke"},
+}
+
+#: Evidence values that are words (a network's kind).
+VALUE_WORDS = {"regional": {"en": "regional", "de": "regional"}, "thematic": {"en": "thematic", "de": "fachlich"}}
+
+WIDTH = 80
+FORMATS = ("table", "csv", "json", "xlsx")
+
+
+def render_gaps(gaps: Sequence[Gap], fmt: str, lang: str = "en", kinds: Sequence[str] | None = None) -> str | bytes:
+    """``gaps`` in ``fmt``; ``kinds`` (codes) are the kinds that were looked for, listed even when empty."""
+    chosen = [k for k in all_kinds() if kinds is None or k.code in kinds]
+    if fmt == "table":
+        return render_table(gaps, chosen, lang)
+    if fmt == "csv":
+        return render_csv(gaps)
+    if fmt == "json":
+        return render_json(gaps, chosen)
+    if fmt == "xlsx":
+        return render_xlsx(gaps)
+    raise UsageError(f"unknown format {fmt!r}; valid formats: {', '.join(FORMATS)}")
+
+
+def render_table(gaps: Sequence[Gap], kinds: Sequence[GapKind], lang: str) -> str:
+    lines = [pick(WORDS["heading"], lang, count=len(gaps))]
+    for kind in kinds:
+        mine = [g for g in gaps if g.kind == kind.code]
+        lines += ["", f"{pick(kind.title, lang)} ({len(mine)})"]
+        if not mine:
+            lines.append(f"  {pick(WORDS['none'], lang)}")
+        for gap in mine:
+            lines += textwrap.wrap(_sentence(gap, lang), WIDTH, initial_indent="  - ", subsequent_indent="    ", break_on_hyphens=False)
+    return "\n".join(lines) + "\n"
+
+
+def _sentence(gap: Gap, lang: str) -> str:
+    sides = f"{gap.a_name} ({gap.a_id})"
+    if gap.b_id is not None:
+        sides += f" + {gap.b_name} ({gap.b_id})"
+    where = f"{pick(WORDS['in'], lang)} {gap.region_name} ({gap.region_id})" if gap.region_id else pick(WORDS["no_region"], lang)
+    evidence = "; ".join(
+        f"{pick(EVIDENCE_WORDS.get(k, {'en': k}), lang)}: {_value(v, lang, gap.evidence.get(f'{k}_count'))}"
+        for k, v in gap.evidence.items()
+        if not (k.endswith("_count") and isinstance(gap.evidence.get(k.removesuffix("_count")), list))
+    )
+    return f"{sides}, {where}" + (f"; {evidence}" if evidence else "")
+
+
+def _value(value: Any, lang: str, count: int | None = None) -> str:
+    """A value as the table shows it; a list cut short (``count`` > its length) ends in '... (count)'."""
+    if isinstance(value, bool):
+        return pick(WORDS["yes" if value else "no"], lang)
+    if isinstance(value, list):
+        shown = ", ".join(map(str, value)) if value else "-"
+        return f"{shown}, ... ({count})" if count is not None and count > len(value) else shown
+    if isinstance(value, str) and value in VALUE_WORDS:
+        return pick(VALUE_WORDS[value], lang)
+    return str(value)
+
+
+def _cells(gap: Gap) -> list[Any]:
+    """A gap's row for csv and xlsx: region_path as ids joined by '|', evidence as compact JSON."""
+    row = gap.as_row()
+    row["region_path"] = "|".join(row["region_path"])
+    row["evidence"] = json.dumps(row["evidence"], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return [row[c] for c in COLUMNS]
+
+
+def render_csv(gaps: Sequence[Gap]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(_cells(g) for g in gaps)
+    return out.getvalue()
+
+
+def render_json(gaps: Sequence[Gap], kinds: Sequence[GapKind]) -> str:
+    counts = {k.code: sum(g.kind == k.code for g in gaps) for k in kinds}
+    document = {"counts": counts, "gaps": [g.as_row() for g in gaps]}
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def render_xlsx(gaps: Sequence[Gap]) -> bytes:
+    """One sheet ``gaps``: a bold header row with the csv columns, then one row per gap."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "gaps"
+    sheet.append(list(COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for gap in gaps:
+        sheet.append(_cells(gap))
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def refuse_xlsx_to_stdout(fmt: str, output: Any, lang: str) -> None:
+    """A workbook is binary: writing it to a terminal helps nobody."""
+    if fmt == "xlsx" and output is None:
+        raise UsageError(pick(WORDS["xlsx_to_stdout"], lang))

@@ -1,0 +1,1 @@
+"""Ambassador coverage as queries: what each ambassador, region and network has, and the elements to cover."""

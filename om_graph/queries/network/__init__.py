@@ -1,0 +1,1 @@
+"""The network of networks as queries: its networks, the links between them, the memberships."""

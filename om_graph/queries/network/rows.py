@@ -1,0 +1,73 @@
+"""The network of networks as rows: its networks, the links between them, and who is a member where.
+
+Two networks are linked when an organisation is a member of both (a shared partner) or when
+a cooperation between them is on record. Links are found through the organisations and the
+recorded cooperations, never by comparing every pair of networks.
+
+>>> from om_graph.engines.embedded import EmbeddedEngine
+>>> from om_graph.queries.registry import run_query
+>>> from om_graph.dataset.model import Dataset, Membership, Network, Organisation
+>>> engine = EmbeddedEngine(Dataset(
+...     organisations=[Organisation(id="o1", name="IHK Beispiel", kind="chamber_of_commerce")],
+...     networks=[Network(id="n1", name="OM Eins", kind="regional"), Network(id="n2", name="OM Zwei", kind="thematic")],
+...     memberships=[Membership(organisation_id="o1", network_id="n1"), Membership(organisation_id="o1", network_id="n2")]))
+>>> run_query(engine, "network/links")
+[{'source_id': 'n1', 'target_id': 'n2', 'shared_partners': 1, 'cooperation': False}]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Iterator
+
+from om_graph.queries.registry import query
+from om_graph.engines.embedded.graph import EmbeddedGraph, Node
+
+
+@query("network/networks", columns=("id", "name", "kind", "status", "partners"))
+def networks(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every network with its kind, status and number of partner organisations (members)."""
+    for network in graph.nodes("Network"):
+        props = graph.props(network)
+        yield {
+            "id": network[1],
+            "name": props.get("name"),
+            "kind": props.get("kind"),
+            "status": props.get("status"),
+            "partners": len({org for org, _ in graph.inc(network, "MEMBER_OF")}),
+        }
+
+
+@query("network/links", columns=("source_id", "target_id", "shared_partners", "cooperation"))
+def links(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Pairs of networks that share a partner organisation or have a recorded cooperation."""
+    shared: dict[tuple[str, str], set[Node]] = defaultdict(set)
+    cooperating: set[tuple[str, str]] = set()
+    for organisation in graph.nodes("Organisation"):
+        member_of = sorted({network[1] for network, _ in graph.out(organisation, "MEMBER_OF")})
+        for i, source in enumerate(member_of):
+            for target in member_of[i + 1 :]:
+                shared[(source, target)].add(organisation)
+    for network in graph.nodes("Network"):
+        for other, _ in graph.both(network, "COOPERATES_WITH"):
+            if network[1] < other[1]:
+                cooperating.add((network[1], other[1]))
+    for pair in sorted(shared.keys() | cooperating):
+        yield {
+            "source_id": pair[0],
+            "target_id": pair[1],
+            "shared_partners": len(shared.get(pair, ())),
+            "cooperation": pair in cooperating,
+        }
+
+
+@query("network/memberships", columns=("organisation_id", "organisation_name", "network_id"))
+def memberships(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every membership: which organisation takes part in which network."""
+    for organisation in graph.nodes("Organisation"):
+        for network, _ in graph.out(organisation, "MEMBER_OF"):
+            yield {
+                "organisation_id": organisation[1],
+                "organisation_name": graph.props(organisation).get("name"),
+                "network_id": network[1],
+            }

@@ -1,0 +1,146 @@
+"""What a rule is: a small self-describing unit with its metadata beside its check.
+
+A rule's ``check`` reads the embedded graph and yields :class:`Hit` s: the subject and
+the evidence. The message a person reads is made from the evidence by the rule's
+template, in English or German, so the Neo4j engine (whose Cypher returns the same
+evidence) produces word-for-word the same findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from typing import Any, ClassVar, Iterable, Iterator
+
+from om_graph.dataset.dates import months_before
+from om_graph.engines.contract import Query, Row
+from om_graph.engines.embedded.graph import EmbeddedGraph, Node
+
+
+class Severity(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Param:
+    """A threshold a profile may change; ``default`` comes from the cited source."""
+
+    default: Any
+    description: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One finding before it is worded: which node, and the facts that show it."""
+
+    subject: Node
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a check may depend on besides the graph: the audit date and its parameters."""
+
+    as_of: dt.date
+    params: dict[str, Any]
+
+    def within_months(self, day: dt.date | None, months: int) -> bool:
+        """Is ``day`` in the window of ``months`` months ending on the audit date (start exclusive)?"""
+        return day is not None and months_before(self.as_of, months) < day <= self.as_of
+
+
+def networks_without_recent(
+    graph: EmbeddedGraph, ctx: RuleContext, kind: str, evidence_key: str
+) -> Iterable[Hit]:
+    """OM networks with no activity of ``kind`` in the window; evidence: the last one up to the audit date.
+
+    Shared by the rules that ask "has the network done X in the last N months" (OM103, OM107, OM108).
+    """
+    window = ctx.params["window_months"]
+    for network in graph.om_networks():
+        dates = [a["date"] for a in graph.activities(network, kind)]
+        if not any(ctx.within_months(day, window) for day in dates):
+            past = [day for day in dates if day <= ctx.as_of]
+            yield Hit(network, {evidence_key: max(past, default=None)})
+
+
+class Rule:
+    """Base class: subclasses set the metadata and implement :meth:`check`.
+
+    The docstring of a subclass is its documentation: first line = what a finding means,
+    then why it matters with the clause, then a failing and a passing example.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    subject_kind: ClassVar[str] = "network"
+    source: ClassVar[str]
+    title: ClassVar[dict[str, str]]
+    message: ClassVar[dict[str, str]]
+    params: ClassVar[dict[str, Param]] = {}
+    #: Evidence fields that hold person ids: ``--redact-persons`` replaces them by pseudonyms.
+    person_evidence: ClassVar[tuple[str, ...]] = ()
+
+    def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    @classmethod
+    def query(cls) -> Query:
+        """The rule as a query: rows of ``subject_id``, ``subject_name`` and ``evidence``.
+
+        Its name is its module's path under ``queries/rules`` without the group, so its Cypher
+        file is ``cypher/rules/<CODE>_<name>.cypher``; its parameters are the audit date and
+        the thresholds of :attr:`params`.
+        """
+        return _rule_query(cls)
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0]
+
+    @classmethod
+    def word(cls, lang: str, evidence: dict[str, Any], params: dict[str, Any]) -> str:
+        """The finding's message in ``lang``, filled from evidence and parameters."""
+        values = {**params, **{k: _plain(v, lang) for k, v in evidence.items()}}
+        return cls.message[lang].format(**values)
+
+
+#: The columns of every rule's rows, on both engines.
+RULE_COLUMNS = ("subject_id", "subject_name", "evidence")
+
+
+@cache
+def _rule_query(rule: type[Rule]) -> Query:
+    def run(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[Row]:
+        ctx = RuleContext(as_of=params["as_of"], params={k: v for k, v in params.items() if k != "as_of"})
+        for hit in rule().check(graph, ctx):
+            yield {"subject_id": hit.subject[1], "subject_name": graph.name(hit.subject), "evidence": hit.evidence}
+
+    defaults = {"as_of": None, **{name: param.default for name, param in rule.params.items()}}
+    name = f"rules/{rule.__module__.rsplit('.', 1)[1]}"
+    return Query(name, RULE_COLUMNS, run, rule.summary(), defaults)
+
+
+YES_NO = {"en": ("yes", "no"), "de": ("ja", "nein")}
+
+
+def _plain(value: Any, lang: str = "en") -> Any:
+    if value is None:
+        return "-"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value) if value else "-"
+    if isinstance(value, bool):
+        yes, no = YES_NO.get(lang, YES_NO["en"])
+        return yes if value else no
+    if isinstance(value, float):
+        return f"{value:.0%}" if 0 <= value <= 1 else f"{value:g}"
+    return value

@@ -1,0 +1,35 @@
+"""OM303: the network advertises commercial products or services."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from om_graph.engines.embedded.graph import EmbeddedGraph
+from om_graph.queries.rules.base import Hit, Rule, RuleContext, Severity
+
+
+class Commercial(Rule):
+    """The network advertises commercial products or services.
+
+    Why: "Das regionale Netzwerk wirbt nicht für gewerbliche Produkte/Leistungen" (slides,
+    §1 formal criteria). An OM network supports companies on behalf of all partners; selling
+    one partner's offer under the OM name breaks that trust.
+
+    Fails: an OM network recorded with advertises_commercial = true.
+    Passes: an OM network with advertises_commercial = false.
+    """
+
+    code = "OM303"
+    name = "formal.commercial"
+    severity = Severity.error
+    source = "000 §1"
+    title = {"en": "Advertises commercial offers", "de": "Wirbt für gewerbliche Produkte/Leistungen"}
+    message = {
+        "en": "the network advertises commercial products or services",
+        "de": "das Netzwerk wirbt für gewerbliche Produkte/Leistungen",
+    }
+
+    def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
+        for network in graph.om_networks():
+            if graph.props(network).get("advertises_commercial") is True:
+                yield Hit(network, {})
