@@ -11,7 +11,7 @@ from pathlib import Path
 
 from om_graph.dataset.bulk import paused_gc
 from om_graph.errors import InputError, UsageError
-from om_graph.dataset.io.atomic import OutputError
+from om_graph.output import OutputError
 from om_graph.dataset.io.csv_folder import DIALECTS, read_csv_folder, write_csv_folder
 from om_graph.dataset.io.excel import read_workbook, write_workbook
 from om_graph.dataset.io.mapping import read_mapping_file, write_json, write_yaml

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from om_graph.errors import InputError
-from om_graph.dataset.io.atomic import OutputError, atomic_folder
+from om_graph.output import OutputError, atomic_folder
 from om_graph.dataset.io.raw import Problem, RawInput
 from om_graph.dataset.io.table import read_table
 from om_graph.dataset.model import RECORD_TYPES, Dataset

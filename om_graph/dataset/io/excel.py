@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError, InvalidFileException
 
 from om_graph.errors import InputError
-from om_graph.dataset.io.atomic import OutputError, atomic_file
+from om_graph.output import OutputError, atomic_file
 from om_graph.dataset.io.raw import RawInput
 from om_graph.dataset.io.table import read_table
 from om_graph.dataset.model import RECORD_TYPES, Dataset

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from om_graph.errors import InputError
-from om_graph.dataset.io.atomic import atomic_file
+from om_graph.output import atomic_file
 from om_graph.dataset.io.raw import Problem, RawInput, RawRow, RawSheet
 from om_graph.dataset.model import RECORD_TYPES, Dataset
 
