@@ -12,18 +12,21 @@ from pathlib import Path
 import pytest
 
 from om_graph.audit.run import run_audit
-from om_graph.engines.embedded import EmbeddedEngine
-from om_graph.errors import UsageError
-from om_graph.synth.landscape import (
-    OM_LOCAL_PER_DISTRICT,
-    PER_SCALE,
-    REFERENCE_DATE,
-    STATEWIDE_PER_STATE,
-    generate_landscape,
-)
 from om_graph.dataset.io import read_dataset, write_dataset
 from om_graph.dataset.model import RECORD_TYPES, Dataset
-from om_graph.queries.rules import all_rules
+from om_graph.engines.embedded import EmbeddedEngine
+from om_graph.errors import UsageError
+from om_graph.queries.rules import Rule, all_rules
+from om_graph.synth.defects import (
+    DECLARATION_DEFECTS,
+    NETWORK_DEFECTS,
+    PlantingError,
+    defect_rates,
+    planted_rates,
+)
+from om_graph.synth.landscape import REFERENCE_DATE, build_landscape, generate_landscape
+from om_graph.synth.networks import OM_LOCAL_PER_DISTRICT, STATEWIDE_PER_STATE
+from om_graph.synth.state import PER_SCALE, State
 
 #: Sheets that do not grow with the scale.
 FIXED_SHEETS = ("regions", "borders", "check_items")
@@ -142,3 +145,50 @@ def test_larger_landscapes_stay_locally_sparse_and_mostly_agreed() -> None:
     om_networks = sum(1 for n in ds.networks if n.status in ("applied", "recognised"))
     assert 0 < len(result.findings) < 0.25 * om_networks
     assert all(len(f.evidence["others"]) <= 10 and f.evidence["count"] >= 1 for f in result.findings)
+
+
+def test_every_defect_a_rule_declares_is_one_the_generator_plants() -> None:
+    declared = [name for rule in all_rules() for name in rule.planted]
+    assert declared and all(name in NETWORK_DEFECTS or name in DECLARATION_DEFECTS for name in declared)
+    assert len(declared) == len(set(declared))  # one rule per defect
+    rates = planted_rates()
+    # every defect the generator knows is planted: by a rule, or as a stage defect
+    assert list(rates.networks) == list(NETWORK_DEFECTS)  # in the planters' order
+    assert list(rates.declarations) == list(DECLARATION_DEFECTS)
+
+
+def _rule(code: str, planted: dict[str, float]) -> type[Rule]:
+    return type(f"Fake{code}", (Rule,), {"code": code, "planted": planted})
+
+
+@pytest.mark.parametrize(
+    ("planted", "problem"),
+    [
+        ({"no_such_defect": 0.1}, "does not know how to plant"),
+        ({"tiny": 0.1}, "which OM104 declare"),  # another rule's defect
+        ({"quiet": 0.1}, "which the stages declare"),  # a stage defect
+        ({"isolated": 0.0}, "not in"),
+    ],
+)
+def test_a_defect_the_generator_cannot_plant_fails_loudly(planted: dict[str, float], problem: str) -> None:
+    rules = [r for r in all_rules() if r.code != "OM109"]  # frees "isolated"
+    with pytest.raises(PlantingError, match=problem):
+        defect_rates([*rules, _rule("OM999", planted)])
+
+
+def test_each_rule_fires_on_the_networks_planted_for_it() -> None:
+    """Not only somewhere: among the findings of a rule are networks that got its defect."""
+    st = State(1.0, 42)
+    ds = build_landscape(st, planted_rates())
+    result = run_audit(EmbeddedEngine(ds), as_of=REFERENCE_DATE)
+    found = {(f.code, f.subject_id) for f in result.findings}
+    checked = 0
+    for rule in all_rules():
+        wanted = set(rule.planted) & set(NETWORK_DEFECTS)
+        if not wanted:
+            continue
+        planted = [net.id for net in st.nets if wanted & net.defects]
+        assert planted, rule.code
+        assert any((rule.code, net_id) in found for net_id in planted), rule.code
+        checked += 1
+    assert checked >= 15

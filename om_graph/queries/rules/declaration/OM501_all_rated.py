@@ -30,6 +30,7 @@ class AllRated(Rule):
         "en": "{unrated} item(s) of the OM-Praxis-Check without a traffic light (company {company})",
         "de": "{unrated} Punkt(e) des OM-Praxis-Checks ohne Ampel-Bewertung (Unternehmen {company})",
     }
+    planted = {"unrated": 0.2}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         catalogue = set(graph.nodes("CheckItem"))

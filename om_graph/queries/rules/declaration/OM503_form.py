@@ -30,6 +30,7 @@ class DeclarationForm(Rule):
         "de": "die Selbsterklärung ist nicht vollständig ausgefüllt oder nicht unterschrieben "
         "(Unternehmen {company})",
     }
+    planted = {"form": 0.08}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         for declaration in graph.nodes("SelfDeclaration"):

@@ -30,6 +30,7 @@ class TwoContacts(Rule):
         "zwei verschiedene Personen erforderlich",
     }
     person_evidence = ("coordination", "moderation")
+    planted = {"one_contact": 0.05}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         for network in graph.om_networks():

@@ -32,6 +32,7 @@ class IntermediaryContact(Rule):
         "en": "none of {contacts} contact person(s) belongs to an intermediary organisation",
         "de": "keiner der {contacts} Ansprechpartner gehört einer intermediären Organisation an",
     }
+    planted = {"no_intermediary_contact": 0.06}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         for network in graph.om_networks():

@@ -28,6 +28,7 @@ class Commercial(Rule):
         "en": "the network advertises commercial products or services",
         "de": "das Netzwerk wirbt für gewerbliche Produkte/Leistungen",
     }
+    planted = {"commercial": 0.03}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         for network in graph.om_networks():

@@ -29,6 +29,7 @@ class NewPartners(Rule):
         "de": "kein neuer Partner in den letzten {window_months} Monaten (zuletzt beigetreten: {last_joined})",
     }
     params = {"window_months": Param(24, "Length of the window in months, ending on the audit date")}
+    planted = {"no_new_partners": 0.07}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         window = ctx.params["window_months"]

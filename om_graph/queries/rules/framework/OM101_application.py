@@ -33,6 +33,7 @@ class Application(Rule):
         "en": "application to the Leitungskreis lacks: {missing}",
         "de": "dem Antrag beim Leitungskreis fehlt: {missing}",
     }
+    planted = {"incomplete_application": 0.07}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         for network in graph.om_networks():

@@ -29,6 +29,7 @@ class Principles(Rule):
         "en": "no acknowledgement of the OM guiding principles (Leitgedanken, Grundprinzipien) on record",
         "de": "keine Anerkennung der Leitgedanken und Grundprinzipien der Offensive Mittelstand erfasst",
     }
+    planted = {"principles": 0.06}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         for network in graph.om_networks():

@@ -32,6 +32,7 @@ class ReferenceInstruments(Rule):
         "{window_months} Monaten; zuletzt: {last_use}",
     }
     params = {"window_months": Param(12, "Months back in which an instrument use must be recorded")}
+    planted = {"no_instruments": 0.15}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         return networks_without_recent(graph, ctx, "instrument_use", "last_use")

@@ -28,6 +28,7 @@ class MinPartners(Rule):
         "de": "{partners} Partner, mindestens {min_partners} erforderlich",
     }
     params = {"min_partners": Param(3, "Smallest number of member organisations")}
+    planted = {"tiny": 0.04}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         for network in graph.om_networks():

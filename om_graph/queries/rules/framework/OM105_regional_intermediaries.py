@@ -38,6 +38,7 @@ class RegionalIntermediaries(Rule):
     params = {
         "min_intermediaries": Param(3, "Smallest number of member intermediaries located in the region")
     }
+    planted = {"few_local_intermediaries": 0.07}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         for network in graph.om_networks():

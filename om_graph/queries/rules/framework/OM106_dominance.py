@@ -44,6 +44,7 @@ class Dominance(Rule):
         "max_share": Param(0.5, "Largest share of the network's roles one partner group may hold"),
         "window_months": Param(12, "Months back in which hosted meetings count as roles"),
     }
+    planted = {"one_group_contacts": 0.08}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         for network in graph.om_networks():

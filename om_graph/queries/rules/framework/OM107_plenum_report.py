@@ -30,6 +30,7 @@ class PlenumReport(Rule):
         "de": "kein Bericht an das Plenum in den letzten {window_months} Monaten; zuletzt: {last_report}",
     }
     params = {"window_months": Param(12, "Months back in which a report to the Plenum must be recorded")}
+    planted = {"no_plenum_report": 0.1}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         return networks_without_recent(graph, ctx, "plenum_report", "last_report")

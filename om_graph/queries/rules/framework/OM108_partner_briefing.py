@@ -31,6 +31,7 @@ class PartnerBriefing(Rule):
         "letzten {window_months} Monaten; zuletzt: {last_briefing}",
     }
     params = {"window_months": Param(12, "Months back in which a partner briefing must be recorded")}
+    planted = {"no_briefing": 0.15}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         return networks_without_recent(graph, ctx, "partner_briefing", "last_briefing")

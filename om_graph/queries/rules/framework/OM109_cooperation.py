@@ -37,6 +37,7 @@ class NetworkCooperation(Rule):
         "de": "keine Zusammenarbeit mit einem der {count} überlappenden oder angrenzenden "
         "OM-Netzwerke erfasst, z. B. {neighbours}",
     }
+    planted = {"isolated": 0.05}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         for network in graph.om_networks():

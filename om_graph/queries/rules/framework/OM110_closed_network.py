@@ -30,6 +30,7 @@ class ClosedNetwork(Rule):
         "de": "nicht offen für alle Partner, aber mit Status {status}; ein geschlossenes Netzwerk "
         "kann nur den Status eines Partners erhalten",
     }
+    planted = {"closed": 0.03}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         for network in graph.om_networks():

@@ -37,6 +37,7 @@ class SingleNetworkPerRegion(Rule):
         "de": "gleiche Region bzw. gleiches Fachgebiet wie {count} andere(s) OM-Netzwerk(e), z. B. {others}, "
         "ohne vereinbartes Teilnetzwerk; kommt es zu keiner Einigung, entscheidet der Leitungskreis",
     }
+    planted = {"overlap": 0.02}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         by_topic: dict[str, set[Node]] = defaultdict(set)

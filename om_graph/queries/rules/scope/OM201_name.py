@@ -38,6 +38,7 @@ class NetworkName(Rule):
         "de": "Mängel im Namen: {problems} (no_reference: weder Region noch Fachthema im Namen; "
         "no_om_mark: Offensive Mittelstand nicht im Namen und kein Partner-Logo auf der Homepage)",
     }
+    planted = {"bad_name": 0.05}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         for network in graph.om_networks():

@@ -32,6 +32,7 @@ class Meetings(Rule):
         "min_meetings": Param(2, "Smallest number of meetings within the window"),
         "window_months": Param(12, "Length of the window in months, ending on the audit date"),
     }
+    planted = {"few_meetings": 0.07}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         window = ctx.params["window_months"]
