@@ -1,5 +1,5 @@
 """``python -m om_graph`` runs the command line."""
 
-from om_graph.cli.app import app
+from om_graph.cli import app
 
 app(prog_name="om-graph")

@@ -1,9 +1,9 @@
-"""Redaction of personal data: stable pseudonyms for people in maps and exports.
+"""Redaction of personal data: stable pseudonyms for people, and the one engine wrapper that applies them.
 
 Contacts and ambassadors are people; their names and e-mail addresses are personal data
-(GDPR). A redacted output names each person by a pseudonym derived from the person's id,
-so the same person gets the same pseudonym in every map and export. Pseudonyms are 32 bits
-of a SHA-256 digest: two of 1,000 people share one with a chance of about 1 in 8,600.
+(GDPR). A redacted output names each person by pseudonyms derived from the person's id, so
+the same person gets the same pseudonyms in every report, map and export. Pseudonyms are 32
+bits of a SHA-256 digest: two of 1,000 people share one with a chance of about 1 in 8,600.
 
 >>> pseudonym("p1")
 'Person F64551FC'
@@ -13,17 +13,20 @@ True
 'person-f64551fc'
 >>> pseudonymous_email("p1")
 'person-f64551fc@redacted.invalid'
+
+Everything a report shows comes from query rows, and every query declares the columns that
+hold persons (:attr:`om_graph.engines.contract.Query.persons`). :func:`redacting` wraps an
+engine so those columns come back pseudonymised: whatever is drawn, counted or worded from
+the rows afterwards names nobody. The export, which reads the dataset rather than an engine,
+uses the same functions (:func:`redact_person`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-from typing import TYPE_CHECKING, Any
+from typing import Any, Callable, Mapping
 
-if TYPE_CHECKING:
-    from om_graph.audit.run import AuditResult, Finding
-    from om_graph.audit.profile import Profile
+from om_graph.engines.contract import Engine, Params, Query, Row
 
 #: The properties of a Person node that identify the person.
 PERSONAL_FIELDS = ("name", "email")
@@ -48,6 +51,10 @@ def pseudonymous_email(person_id: str) -> str:
     return f"person-{_tag(person_id)}@redacted.invalid"
 
 
+#: What a query's person column holds -> its pseudonym, made from the person's id.
+PSEUDONYMS: dict[str, Callable[[str], str]] = {"id": pseudonymous_id, "name": pseudonym, "email": pseudonymous_email}
+
+
 def redact_person(props: dict[str, Any]) -> dict[str, Any]:
     """A Person node's properties with id, name and e-mail replaced by the pseudonyms of its id."""
     out = dict(props)
@@ -58,25 +65,67 @@ def redact_person(props: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def redact_finding(finding: "Finding", lang: str, profile: "Profile") -> "Finding":
-    """The finding with the person ids in its evidence replaced by pseudonyms, and re-worded."""
-    from om_graph.queries.rules import get_rule
+def redacting(engine: Engine) -> Engine:
+    """``engine`` answering every query with the person columns it declares pseudonymised.
 
-    rule = get_rule(finding.code)
-    if not rule.person_evidence:
-        return finding
-    evidence = dict(finding.evidence)
-    for key in rule.person_evidence:
-        value = evidence.get(key)
-        if isinstance(value, list):
-            evidence[key] = sorted(pseudonym(v) for v in value)
-        elif isinstance(value, str):
-            evidence[key] = pseudonym(value)
-    message = rule.word(lang, evidence, profile.params_for(finding.code))
-    return dataclasses.replace(finding, evidence=evidence, message=message)
+    >>> from om_graph.engines.contract import Query, answer
+    >>> people = Query("people", ("person_id", "person_name", "evidence"), lambda g, p: [
+    ...     {"person_id": "p2", "person_name": "Anna Muster", "evidence": {"met": ["p2", "p1"], "count": 2}}], "",
+    ...     persons={"person_id": "id", "person_name": "name", "evidence.met": "id"})
+    >>> class Plain:
+    ...     name = "embedded"
+    ...     def rows(self, query, params):
+    ...         return list(query.run(None, params))
+    >>> hidden = redacting(Plain())
+    >>> hidden.name
+    'embedded'
+    >>> answer(hidden, people)
+    [{'person_id': 'person-3946ca64', 'person_name': 'Person 3946CA64', 'evidence': {'count': 2, 'met': ['person-3946ca64', 'person-f64551fc']}}]
+    """
+    return engine if isinstance(engine, _Redacting) else _Redacting(engine)
 
 
-def redact_audit(result: "AuditResult", profile: "Profile") -> "AuditResult":
-    """An audit result whose findings name no person: for reports that leave the office."""
-    findings = sorted((redact_finding(f, result.lang, profile) for f in result.findings), key=lambda f: f.sort_key())
-    return dataclasses.replace(result, findings=findings)
+class _Redacting:
+    """An engine whose rows name persons only by pseudonyms; :func:`answer` sorts lists afterwards."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    @property
+    def name(self) -> str:
+        return self._engine.name
+
+    def rows(self, query: Query, params: Params) -> list[Row]:
+        rows = self._engine.rows(query, params)
+        if not query.persons:
+            return rows
+        return [redact_row(row, query.persons) for row in rows]
+
+
+def redact_row(row: Row, persons: Mapping[str, str]) -> Row:
+    """A copy of ``row`` with the person columns ``persons`` declares pseudonymised."""
+    out = dict(row)
+    ids = [key for key, holds in persons.items() if holds == "id" and "." not in key]
+    owner = row.get(ids[0]) if len(ids) == 1 else None
+    for key, holds in persons.items():
+        column, _, inner = key.partition(".")
+        if inner:
+            evidence = out.get(column)
+            if isinstance(evidence, dict) and inner in evidence:
+                out[column] = {**evidence, inner: _pseudonymised(evidence[inner], PSEUDONYMS[holds])}
+        elif column not in row:
+            continue  # a row without its columns is refused by canonical_rows, after this
+        elif holds == "id":
+            out[column] = _pseudonymised(row[column], pseudonymous_id)
+        elif row[column] is not None:
+            # A name or e-mail is replaced by the pseudonym of the person's id, never made from itself.
+            out[column] = PSEUDONYMS[holds](owner) if isinstance(owner, str) else None
+    return out
+
+
+def _pseudonymised(value: Any, pseudonymise: Callable[[str], str]) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return sorted(pseudonymise(str(v)) for v in value)
+    return pseudonymise(str(value))

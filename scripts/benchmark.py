@@ -381,45 +381,13 @@ def _has_rust() -> bool:
     return importlib.util.find_spec("neo4j._rust") is not None
 
 
-#: Where the benchmark looks for the gap finder and the ambassador planner (``module:function``,
-#: called with an engine). Until one exists, the analyses of the group stand in for it.
-GAPS_HOOKS = ("om_graph.features.gaps.find:find_gaps", "om_graph.features.gaps:find_gaps")
+def _gaps(engine: Any) -> dict[str, Any]:
+    """Every gap kind, as ``om-graph gaps`` finds them."""
+    from om_graph.features.gaps.find import find_gaps
 
-
-def _hook(candidates: tuple[str, ...]) -> tuple[str, Callable[[Any], Any]] | None:
-    import importlib
-
-    for candidate in candidates:
-        module_name, _, function = candidate.partition(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        if callable(getattr(module, function, None)):
-            return candidate, getattr(module, function)
-    return None
-
-
-def _analyses_of(group: str) -> list[str]:
-    from om_graph.queries.registry import all_queries
-
-    return [a.name for a in all_queries() if a.name.startswith(f"{group}/")]
-
-
-def _run_group(engine: Any, hooks: tuple[str, ...], group: str) -> dict[str, Any]:
-    from om_graph.queries.registry import run_query
-
-    found = _hook(hooks)
     start = time.perf_counter()
-    if found:
-        name, function = found
-        result = function(engine)
-        return {"seconds": time.perf_counter() - start, "note": f"{name}", "results": len(result) if hasattr(result, "__len__") else None}
-    names = _analyses_of(group)
-    if not names:
-        return {"seconds": None, "note": "n/a: not provided by the package yet"}
-    count = sum(len(run_query(engine, name)) for name in names)
-    return {"seconds": time.perf_counter() - start, "results": count, "note": f"{len(names)} {group}/ analyses"}
+    found = find_gaps(engine)
+    return {"seconds": time.perf_counter() - start, "results": len(found), "note": "find_gaps"}
 
 
 def step_gaps_embedded(args: argparse.Namespace) -> dict[str, Any]:
@@ -430,9 +398,8 @@ def step_gaps_embedded(args: argparse.Namespace) -> dict[str, Any]:
     start = time.perf_counter()
     engine = EmbeddedEngine(dataset)
     build = time.perf_counter() - start
-    out = _run_group(engine, GAPS_HOOKS, "gaps")
-    if out["seconds"] is not None:
-        out["seconds"] += build
+    out = _gaps(engine)
+    out["seconds"] += build
     return out
 
 
@@ -441,7 +408,7 @@ def step_gaps_neo4j(args: argparse.Namespace) -> dict[str, Any]:
 
     settings, connection = _driver()
     with connection as driver:
-        return _run_group(Neo4jEngine(driver, settings.database), GAPS_HOOKS, "gaps")
+        return _gaps(Neo4jEngine(driver, settings.database))
 
 
 def _plan(engine: Any) -> dict[str, Any]:

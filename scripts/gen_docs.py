@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from om_graph.audit.catalogue import render_rules
+from om_graph.audit.reference import render_rules
 from om_graph.dataset.graph import schema_markdown
 from om_graph.dataset.docs import data_format_markdown
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from om_graph.cli.app import app
+from om_graph.cli import app
 from om_graph.queries.rules import all_rules
 
 runner = CliRunner()
@@ -35,12 +35,23 @@ def test_audit_exit_code_follows_fail_on() -> None:
     assert run("audit", "--example", "--fail-on", "never").exit_code == 0
 
 
-def test_audit_clean_selection_exits_zero() -> None:
-    # OM303 (commercial advertising) on a network that does not advertise: nothing found.
-    result = run("audit", "--example", "--rules", "OM303", "--fail-on", "warning", "--format", "json")
+@pytest.mark.parametrize(
+    ("rules", "fail_on", "code"),
+    [
+        ("OM103,OM108", "error", 0),  # warnings only: below the default threshold
+        ("OM103,OM108", "warning", 1),
+        ("OM403", "warning", 0),  # info only
+        ("OM403", "info", 1),
+        ("OM303", "error", 1),  # an error: a network of the example advertises commercially
+        ("OM303", "never", 0),
+    ],
+)
+def test_audit_exit_code_of_a_selection_follows_fail_on(rules: str, fail_on: str, code: int) -> None:
+    result = run("audit", "--example", "--rules", rules, "--fail-on", fail_on, "--format", "json")
+    assert result.exit_code == code, result.output
     report = json.loads(result.stdout)
-    assert result.exit_code == (1 if report["findings"] else 0)
-    assert report["rules"] == ["OM303"]
+    assert report["rules"] == rules.split(",")
+    assert report["findings"], "every selection finds something on the example: the exit code is --fail-on's doing"
 
 
 def test_audit_json_is_documented_shape() -> None:

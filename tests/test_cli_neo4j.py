@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from om_graph.cli.app import app
+from om_graph.cli import app
 
 runner = CliRunner()
 

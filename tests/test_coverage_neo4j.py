@@ -32,7 +32,7 @@ def test_same_report_and_plan_on_both_engines(level: str, load_into_neo4j) -> No
 def test_no_cartesian_product_and_no_all_nodes_scan(analysis, neo4j_driver, neo4j_settings, load_into_neo4j) -> None:
     load_into_neo4j(example_dataset())
     with neo4j_driver.session(database=neo4j_settings.database) as session:
-        summary = session.run("EXPLAIN " + read_query(analysis.query_file), analysis.params).consume()
+        summary = session.run("EXPLAIN " + read_query(analysis.cypher_file), analysis.params).consume()
     operators = _operators(summary.plan)
     assert not {op for op in operators if op.startswith(("CartesianProduct", "AllNodesScan"))}, operators
 

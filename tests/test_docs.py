@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from om_graph.cli.app import app
+from om_graph.cli import app
 from om_graph.queries.rules import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""Both engines agree: random datasets give the same findings and stages on networkx and Neo4j."""
+"""Both engines agree: random datasets give the same findings and stages on the embedded engine and Neo4j."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, note, settings
 
 from om_graph.audit.run import run_audit
 from om_graph.engines.embedded import EmbeddedEngine
-from om_graph.audit.report.data import report_dict
+from om_graph.audit.render.data import report_dict
 from om_graph.dataset.sources import EXAMPLE_AS_OF, example_dataset
 from strategies import AS_OF, datasets
 

@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from om_graph.cli.app import app
+from om_graph.cli import app
 from om_graph.dataset.graph import graph_rows
 from om_graph.privacy import pseudonym
 from om_graph.dataset.sources import example_dataset

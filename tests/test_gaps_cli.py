@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from om_graph.cli.app import app
+from om_graph.cli import app
 from om_graph.engines.embedded import EmbeddedEngine
 from om_graph.features.gaps.find import all_kinds, find_gaps
 from om_graph.queries.gaps.kind import COLUMNS
@@ -114,9 +114,10 @@ def test_output_file_gets_the_same_text_as_stdout(tmp_path: Path) -> None:
          + ", ".join(k.code for k in all_kinds())),
         (["--example", "--format", "xlsx"], "--format xlsx writes a workbook: give --output FILE.xlsx"),
         (["no-such-dataset.yaml"], "no-such-dataset.yaml"),
-        (["--example", "--neo4j"], "with --neo4j the command reads what om-graph load put in the database"),
+        # PATH with --neo4j is refused (--example with --neo4j is allowed: the database holds the example).
+        (["my-data.yaml", "--neo4j"], "with --neo4j the command reads what om-graph load put in the database: leave out PATH"),
     ],
-    ids=["unknown_kind", "xlsx_to_stdout", "missing_input", "example_and_neo4j"],
+    ids=["unknown_kind", "xlsx_to_stdout", "missing_input", "path_and_neo4j"],
 )
 def test_errors_are_one_line_exit_2_and_write_nothing(args: list[str], message: str, tmp_path: Path) -> None:
     target = tmp_path / "out.csv"

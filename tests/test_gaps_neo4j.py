@@ -1,4 +1,4 @@
-"""The gap cases on Neo4j, the plans of the gap queries, and ``om-graph gaps --neo4j``."""
+"""The plans of the gap queries on Neo4j, a landscape's gaps on both engines, and ``om-graph gaps --neo4j``."""
 
 from __future__ import annotations
 
@@ -14,18 +14,10 @@ from om_graph.features.gaps.find import all_kinds
 from om_graph.synth.landscape import generate_landscape
 from om_graph.engines.cypher import read_query
 from om_graph.dataset.sources import example_dataset
-from test_gaps_cases import CASES, GapCase, assert_case, gaps_of
 
 pytestmark = pytest.mark.neo4j
 #: Plan operators that mean a query compares everything with everything or reads every node.
 FORBIDDEN_OPERATORS = ("CartesianProduct", "AllNodesScan")
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_gap_case_on_neo4j(case: GapCase, load_into_neo4j) -> None:
-    on_neo4j = gaps_of(case, load_into_neo4j(case.dataset))
-    assert on_neo4j == gaps_of(case, EmbeddedEngine(case.dataset))
-    assert_case(case, on_neo4j)
 
 
 def _operators(plan) -> set[str]:

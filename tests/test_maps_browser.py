@@ -16,6 +16,7 @@ from om_graph.engines.embedded import EmbeddedEngine
 from om_graph.synth.landscape import generate_landscape
 from om_graph.features.maps import ambassadors_map, audit_map, networks_map, render_html
 from om_graph.dataset.sources import EXAMPLE_AS_OF, example_dataset
+from om_graph.privacy import redacting
 
 pytestmark = pytest.mark.browser
 
@@ -37,8 +38,8 @@ def engine() -> EmbeddedEngine:
 
 DRAW = {
     "networks": lambda engine, lang: networks_map(engine, lang=lang),
-    "ambassadors": lambda engine, lang: ambassadors_map(engine, as_of=EXAMPLE_AS_OF, lang=lang, redact=True),
-    "audit": lambda engine, lang: audit_map(engine, as_of=EXAMPLE_AS_OF, lang=lang, redact=True),
+    "ambassadors": lambda engine, lang: ambassadors_map(redacting(engine), as_of=EXAMPLE_AS_OF, lang=lang, redacted=True),
+    "audit": lambda engine, lang: audit_map(redacting(engine), as_of=EXAMPLE_AS_OF, lang=lang, redacted=True),
 }
 
 

@@ -9,8 +9,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from om_graph.cli.app import app
-from om_graph.features.network.report import CSV_COLUMNS
+from om_graph.cli import app
+from om_graph.features.network.render import CSV_COLUMNS
 
 runner = CliRunner()
 

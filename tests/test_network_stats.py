@@ -67,7 +67,7 @@ def test_an_organisation_is_bridging_when_its_networks_have_no_other_path() -> N
 
 def test_a_shared_partner_and_a_cooperation_make_one_link() -> None:
     stats = network_stats(EmbeddedEngine(landscape("ab", {"o1": "ab", "o2": "ab"}, cooperations=("ab", "ba"))))
-    assert [(l.source_id, l.target_id, l.shared_partners, l.cooperation) for l in stats.links] == [("a", "b", 2, True)]
+    assert [(link.source_id, link.target_id, link.shared_partners, link.cooperation) for link in stats.links] == [("a", "b", 2, True)]
 
 
 def test_communities_are_numbered_by_their_smallest_member() -> None:

@@ -1,4 +1,4 @@
-"""The installed wheel carries what the package reads at run time: Cypher files and the example."""
+"""The installed wheel carries what the package reads at run time: Cypher files, the example, the word catalogues."""
 
 from __future__ import annotations
 
@@ -23,3 +23,4 @@ def test_wheel_contains_cypher_files_and_example(tmp_path: Path) -> None:
     for query in all_queries():
         assert f"om_graph/cypher/{query.cypher_file}" in names
     assert {"om_graph/cypher/schema.cypher", "om_graph/cypher/stages.cypher", "om_graph/dataset/data/example.yaml", "om_graph/dataset/data/regions_de.yaml"} <= names
+    assert {"om_graph/i18n/en.yaml", "om_graph/i18n/de.yaml"} <= names, "the word catalogues"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from om_graph.cli.app import app
+from om_graph.cli import app
 from om_graph.dataset.sources import example_dataset
 
 PERSONS = example_dataset().persons

@@ -24,7 +24,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from om_graph.errors import InputError
-from om_graph.queries.rules import all_rules, get_rule
+from om_graph.queries.rules import get_rule
 from om_graph.queries.rules import UnknownRuleError
 
 
@@ -114,12 +114,3 @@ def load_profile(path: Path | None) -> Profile:
                 raise InputError(f"{path}:params.{code}.{name}: expected {expected.__name__}, got {value!r}")
     return profile.model_copy(update={"params": {k.upper(): v for k, v in profile.params.items()},
                                       "disabled": [c.upper() for c in profile.disabled]})
-
-
-def profile_table() -> list[dict[str, Any]]:
-    """Every parameter of every rule with its default, for docs and ``om-graph rules``."""
-    return [
-        {"code": r.code, "param": name, "default": p.default, "description": p.description}
-        for r in all_rules()
-        for name, p in r.params.items()
-    ]

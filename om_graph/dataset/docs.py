@@ -27,7 +27,7 @@ def data_format_markdown() -> str:
     lines = [
         "# Input data format",
         "",
-        "Generated from `om_graph/model.py` by `python scripts/gen_docs.py`; do not edit by hand.",
+        "Generated from `om_graph/dataset/model.py` by `python scripts/gen_docs.py`; do not edit by hand.",
         "",
         "A dataset is a set of sheets. Give it as an Excel workbook (one worksheet per sheet, header in",
         "row 1), a folder of CSV files named `<sheet>.csv`, or one YAML/JSON file mapping sheet names to",

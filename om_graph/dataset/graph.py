@@ -1,7 +1,7 @@
 """The property graph both engines hold: labels, relationship types and properties.
 
 One declarative table turns a :class:`~om_graph.dataset.model.Dataset` into node and relationship
-rows. The embedded engine builds a networkx graph from these rows and the Neo4j loader
+rows. The embedded engine indexes these rows in memory and the Neo4j loader
 writes the very same rows, so the two engines cannot drift apart.
 
 >>> from om_graph.dataset.model import Dataset, Network

@@ -10,6 +10,9 @@ that answer alike produce identical reports.
 Parameters are snake_case in Python (``as_of``, ``min_partners``); the Neo4j engine passes
 them to Cypher in camelCase (``$asOf``, ``$minPartners``), the one convention of the files.
 
+A query also declares which of its columns hold personal data (:attr:`Query.persons`), so one
+engine wrapper (:func:`om_graph.privacy.redacting`) can pseudonymise them for every report.
+
 >>> rows = [{"a": "n2", "n": 1.23456}, {"a": "n1", "n": 2}]
 >>> canonical_rows(rows, ("a", "n"))
 [{'a': 'n1', 'n': 2}, {'a': 'n2', 'n': 1.2346}]
@@ -27,6 +30,9 @@ from om_graph.errors import UsageError
 if TYPE_CHECKING:
     from om_graph.engines.embedded.graph import EmbeddedGraph
 
+#: What a query's person column may hold (see :attr:`Query.persons`).
+PERSON_FIELDS = ("id", "name", "email")
+
 Row = dict[str, Any]
 Params = dict[str, Any]
 #: The Python twin of a query: rows of the embedded graph for parameters.
@@ -42,6 +48,19 @@ class Query:
     run: Twin
     doc: str
     params: Mapping[str, Any] = field(default_factory=dict)
+    #: Columns about persons, and what each holds: ``id`` (a person id, or a list of them),
+    #: ``name`` or ``email`` (of the person whose id is in the query's one ``id`` column). A key
+    #: ``evidence.<key>`` names an entry of the ``evidence`` column's dict (person ids only).
+    persons: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for key, holds in self.persons.items():
+            column, _, inner = key.partition(".")
+            if column not in self.columns or holds not in PERSON_FIELDS or (inner and holds != "id"):
+                raise ValueError(f"{self.name}: persons: {key}: {holds} is not a person column of this query")
+        ids = [key for key, holds in self.persons.items() if holds == "id" and "." not in key]
+        if set(self.persons.values()) - {"id"} and len(ids) != 1:
+            raise ValueError(f"{self.name}: persons: a name or e-mail column needs exactly one id column")
 
     @property
     def cypher_file(self) -> str:

@@ -25,18 +25,26 @@ from om_graph.errors import UsageError
 from om_graph.queries.rules.base import Rule
 
 
-def query(name: str, columns: Iterable[str], params: Mapping[str, Any] | None = None) -> Callable[[Twin], Query]:
-    """Make the decorated Python twin a :class:`Query` named ``name`` (its docstring's first line is the doc)."""
+def query(
+    name: str,
+    columns: Iterable[str],
+    params: Mapping[str, Any] | None = None,
+    persons: Mapping[str, str] | None = None,
+) -> Callable[[Twin], Query]:
+    """Make the decorated Python twin a :class:`Query` named ``name`` (its docstring's first line is the doc).
+
+    ``persons`` declares the columns about persons (see :attr:`Query.persons`).
+    """
 
     def make(run: Twin) -> Query:
         doc = (run.__doc__ or name).strip().splitlines()[0]
-        return Query(name, tuple(columns), run, doc, dict(params or {}))
+        return Query(name, tuple(columns), run, doc, dict(params or {}), dict(persons or {}))
 
     return make
 
 
 @dataclass(frozen=True)
-class Catalogue:
+class Discovered:
     """What discovery found: every query by name, and the rules among them by code."""
 
     queries: dict[str, Query]
@@ -44,7 +52,7 @@ class Catalogue:
 
 
 @cache
-def catalogue() -> Catalogue:
+def discover() -> Discovered:
     """Import every module under :mod:`om_graph.queries` once and collect its queries and rules."""
     package = importlib.import_module("om_graph.queries")
     queries: dict[str, Query] = {}
@@ -60,17 +68,17 @@ def catalogue() -> Catalogue:
             if isinstance(value, Query):
                 if queries.setdefault(value.name, value) is not value:
                     raise RuntimeError(f"duplicate query {value.name}")
-    return Catalogue(dict(sorted(queries.items())), dict(sorted(rules.items())))
+    return Discovered(dict(sorted(queries.items())), dict(sorted(rules.items())))
 
 
 def all_queries() -> list[Query]:
     """Every registered query, sorted by name."""
-    return list(catalogue().queries.values())
+    return list(discover().queries.values())
 
 
 def get_query(name: str) -> Query:
     try:
-        return catalogue().queries[name]
+        return discover().queries[name]
     except KeyError:
         raise UsageError(f"unknown query {name!r}") from None
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from om_graph.audit.run import AuditResult
-from om_graph.audit.report.data import render_csv, render_json
-from om_graph.audit.report.markdown import render_markdown
-from om_graph.audit.report.table import render_table
+from om_graph.audit.render.data import render_csv, render_json
+from om_graph.audit.render.markdown import render_markdown
+from om_graph.audit.render.table import render_table
 
 RENDERERS = {
     "table": render_table,

@@ -12,7 +12,7 @@ import json
 
 from om_graph import __version__
 from om_graph.audit.run import AuditResult
-from om_graph.audit.report.grouping import stage_counts
+from om_graph.audit.render.grouping import stage_counts
 
 CSV_COLUMNS = ("code", "rule", "severity", "subject_kind", "subject_id", "subject_name", "message", "evidence", "source")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from om_graph.audit.run import AuditResult, Finding
 from om_graph.i18n import t
-from om_graph.audit.report.grouping import network_sections, other_findings
+from om_graph.audit.render.grouping import network_sections, other_findings
 
 
 def _cell(text: str) -> str:

@@ -6,7 +6,7 @@ import textwrap
 
 from om_graph.audit.run import AuditResult, Finding
 from om_graph.i18n import t
-from om_graph.audit.report.grouping import network_sections, other_findings, stage_counts
+from om_graph.audit.render.grouping import network_sections, other_findings, stage_counts
 
 WIDTH = 80
 

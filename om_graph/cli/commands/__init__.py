@@ -1,1 +1,1 @@
-"""CLI commands beyond the audit, one module per command group; each registers on ``om_graph.cli.app.app``."""
+"""The commands, one module per command or group; :mod:`om_graph.cli.app` registers them (none imports it)."""

@@ -1,76 +1,54 @@
-"""om-graph ambassadors: who the ambassadors (Botschafter) cover, and where new ones would cover most."""
+"""om-graph ambassadors coverage|plan: who the ambassadors (Botschafter) cover, and where new ones would cover most."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from om_graph.cli.app import (
-    DatabaseOpt,
-    ExampleOpt,
+from om_graph.cli.errors import reported_errors
+from om_graph.cli.options import (
+    AsOfOpt,
     Lang,
     LangOpt,
-    Neo4jFlag,
+    LevelOpt,
     OutputOpt,
-    PasswordOpt,
-    PathArg,
+    ProfileOpt,
     RedactOpt,
     RowFormat,
-    UriOpt,
-    UserOpt,
-    app,
-    audit_date,
-    opened_engine,
-    reported_errors,
 )
+from om_graph.cli.progress import deliver
+from om_graph.cli.source import Source, takes_source
 
-ambassadors_app = typer.Typer(
+app = typer.Typer(
     help="Ambassador (Botschafter) coverage by region, network and institution kind, and a plan for new ones.",
     no_args_is_help=True,
 )
-app.add_typer(ambassadors_app, name="ambassadors")
 
-LevelOpt = Annotated[
-    Optional[str],
-    typer.Option("--level", help="Region level: state or district (default: the profile's, else state).", show_default=False),
-]
-ProfileOpt = Annotated[
-    Optional[Path],
-    typer.Option("--profile", help="YAML profile; its 'ambassadors' section sets level, max_networks and weights.", show_default=False),
-]
 FormatOpt = Annotated[RowFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
-def _report(path, example, profile, level, lang, redact, neo4j, uri, user, password, database):
-    from om_graph.features.coverage.report import check_level, coverage_report, redacted
+def _report(source: Source, profile, level, as_of, lang: Lang, redact: bool):
     from om_graph.audit.profile import load_profile
+    from om_graph.features.coverage.report import coverage_report
 
     chosen = load_profile(profile)
-    if level is not None:
-        check_level(level)
-    as_of = audit_date(None, example)
-    with opened_engine(path, example, neo4j, uri, user, password, database, status="working out ambassador coverage") as engine:
-        report = coverage_report(engine, chosen, level, as_of=as_of, lang=lang.value)
-    return redacted(report, lang.value, chosen) if redact else report
+    day = source.audit_date(as_of)
+    with source.open(redact=redact, status="working out ambassador coverage") as engine:
+        return coverage_report(engine, chosen, level and level.value, as_of=day, lang=lang.value)
 
 
-@ambassadors_app.command("coverage")
+@app.command("coverage")
+@takes_source()
 def coverage(
-    path: PathArg = None,
-    example: ExampleOpt = False,
+    source: Source,
     level: LevelOpt = None,
     profile: ProfileOpt = None,
+    as_of: AsOfOpt = None,
     fmt: FormatOpt = RowFormat.table,
     lang: LangOpt = Lang.en,
     output: OutputOpt = None,
     redact_persons: RedactOpt = False,
-    neo4j: Neo4jFlag = False,
-    uri: UriOpt = None,
-    user: UserOpt = None,
-    password: PasswordOpt = None,
-    database: DatabaseOpt = None,
 ) -> None:
     """What existing ambassadors cover: per region of the level, per network, per institution kind.
 
@@ -78,42 +56,36 @@ def coverage(
     OM401-OM404 findings at the same level.
     """
     from om_graph.features.coverage.render import render_coverage
-    from om_graph.output import emit
 
     with reported_errors():
-        report = _report(path, example, profile, level, lang, redact_persons, neo4j, uri, user, password, database)
-        emit(render_coverage(report, fmt.value, lang.value), output)
+        report = _report(source, profile, level, as_of, lang, redact_persons)
+        deliver(render_coverage(report, fmt.value, lang.value), output)
 
 
-@ambassadors_app.command("plan")
-def plan_cmd(
-    path: PathArg = None,
-    example: ExampleOpt = False,
+@app.command("plan")
+@takes_source()
+def plan(
+    source: Source,
     add: Annotated[
         Optional[str], typer.Option("--add", metavar="K", help="How many new ambassadors to place (at least 1).", show_default=False)
     ] = None,
     level: LevelOpt = None,
     profile: ProfileOpt = None,
+    as_of: AsOfOpt = None,
     fmt: FormatOpt = RowFormat.table,
     lang: LangOpt = Lang.en,
     output: OutputOpt = None,
     redact_persons: RedactOpt = False,
-    neo4j: Neo4jFlag = False,
-    uri: UriOpt = None,
-    user: UserOpt = None,
-    password: PasswordOpt = None,
-    database: DatabaseOpt = None,
 ) -> None:
     """Where K new ambassadors would cover the most uncovered weight (greedy, within 1 - 1/e of the best)."""
-    from om_graph.features.coverage.planner import plan
+    from om_graph.features.coverage.planner import plan as greedy_plan
     from om_graph.features.coverage.render import render_plan
     from om_graph.features.coverage.report import coverage_instance
-    from om_graph.output import emit
 
     with reported_errors():
         k = _count(add)
-        report = _report(path, example, profile, level, lang, redact_persons, neo4j, uri, user, password, database)
-        emit(render_plan(plan(coverage_instance(report), k), report, fmt.value, lang.value), output)
+        report = _report(source, profile, level, as_of, lang, redact_persons)
+        deliver(render_plan(greedy_plan(coverage_instance(report), k), report, fmt.value, lang.value), output)
 
 
 def _count(text: str | None) -> int:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from om_graph.cli.app import ExampleOpt, PathArg, RedactOpt, app, reported_errors
+from om_graph.cli.errors import reported_errors
+from om_graph.cli.options import OutputFileOpt, RedactOpt
+from om_graph.cli.progress import deliver
+from om_graph.cli.source import DATASET, Source, takes_source
 
 
 class ExportFormat(StrEnum):
@@ -17,14 +19,13 @@ class ExportFormat(StrEnum):
     json = "json"
 
 
-@app.command("export")
+@takes_source(DATASET)
 def export(
-    path: PathArg = None,
-    example: ExampleOpt = False,
+    source: Source,
     fmt: Annotated[
         ExportFormat, typer.Option("--format", "-f", help="graphml (yEd, Cytoscape, Gephi), gexf (Gephi) or json (Kumu blueprint).")
-    ] = ...,
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (all or nothing).")] = ...,
+    ],
+    output: OutputFileOpt,
     redact_persons: RedactOpt = False,
 ) -> None:
     """Export the whole property graph of PATH: every node as Label:id with its properties, every relationship.
@@ -32,10 +33,6 @@ def export(
     Reads PATH with the embedded engine (not Neo4j): the export is the graph `om-graph load` would write.
     """
     from om_graph.features.export import export_graph
-    from om_graph.output import write_atomic
-    from om_graph.dataset.sources import load_dataset
 
     with reported_errors():
-        data = export_graph(load_dataset(path, example), fmt.value, redact_persons)
-        write_atomic(output, data)
-    typer.echo(f"wrote {output}")
+        deliver(export_graph(source.dataset(), fmt.value, redact_persons), output)

@@ -1,4 +1,4 @@
-"""om-graph network: the network of networks and its statistics."""
+"""om-graph network stats: the network of networks and its statistics."""
 
 from __future__ import annotations
 
@@ -7,24 +7,12 @@ from typing import Annotated
 
 import typer
 
-from om_graph.cli.app import (
-    DatabaseOpt,
-    ExampleOpt,
-    Lang,
-    LangOpt,
-    Neo4jFlag,
-    OutputOpt,
-    PasswordOpt,
-    PathArg,
-    UriOpt,
-    UserOpt,
-    app,
-    opened_engine,
-    reported_errors,
-)
+from om_graph.cli.errors import reported_errors
+from om_graph.cli.options import Lang, LangOpt, OutputOpt
+from om_graph.cli.progress import deliver
+from om_graph.cli.source import Source, takes_source
 
-network_app = typer.Typer(help="The network of networks: shared partners, cooperations, statistics.", no_args_is_help=True)
-app.add_typer(network_app, name="network")
+app = typer.Typer(help="The network of networks: shared partners, cooperations, statistics.", no_args_is_help=True)
 
 
 class StatsFormat(StrEnum):
@@ -33,15 +21,10 @@ class StatsFormat(StrEnum):
     csv = "csv"
 
 
-@network_app.command("stats")
+@app.command("stats")
+@takes_source()
 def stats(
-    path: PathArg = None,
-    example: ExampleOpt = False,
-    neo4j: Neo4jFlag = False,
-    uri: UriOpt = None,
-    user: UserOpt = None,
-    password: PasswordOpt = None,
-    database: DatabaseOpt = None,
+    source: Source,
     fmt: Annotated[
         StatsFormat, typer.Option("--format", "-f", help="table: summary and top lists; json: everything; csv: one row per network.")
     ] = StatsFormat.table,
@@ -54,11 +37,10 @@ def stats(
     Two networks are linked when they share a partner organisation or a cooperation is on
     record. Same result on the embedded engine (PATH) and on Neo4j (--neo4j).
     """
-    from om_graph.features.network.report import render_stats
+    from om_graph.features.network.render import render_stats
     from om_graph.features.network.stats import network_stats
-    from om_graph.output import emit
 
     with reported_errors():
-        with opened_engine(path, example, neo4j, uri, user, password, database, status="computing network statistics") as engine:
+        with source.open(status="computing network statistics") as engine:
             result = network_stats(engine)
-        emit(render_stats(result, fmt.value, lang.value, top), output)
+        deliver(render_stats(result, fmt.value, lang.value, top), output)

@@ -1,11 +1,10 @@
-"""The embedded engine's graph: a networkx MultiDiGraph plus the indexes rules query by.
+"""The embedded engine's graph: the graph model's rows held in plain dicts, indexed the way queries read them.
 
 Nodes are keyed ``(label, id)`` and carry their properties; edges are keyed by
 relationship type. Like Neo4j's relationship-type store, per-type adjacency lists make
 "all MEMBER_OF edges into this network" a lookup, not a scan, so rules cost about
-linearly in the size of the graph. Rules read only these plain dicts and lists; the
-networkx view (:attr:`EmbeddedGraph.g`) is built on first use, so an audit of a large
-landscape does not pay for networkx's per-edge attribute dicts.
+linearly in the size of the graph. Queries read only these plain dicts and lists, so an
+audit of a large landscape pays for no per-edge attribute objects.
 
 >>> from om_graph.dataset.model import Dataset, Network, Region, NetworkRegion
 >>> g = EmbeddedGraph.from_dataset(Dataset(
@@ -23,8 +22,6 @@ from collections import defaultdict
 from functools import cached_property
 from typing import Any
 
-import networkx as nx
-
 from om_graph.dataset.bulk import paused_gc
 from om_graph.dataset.graph import GraphRows, graph_rows
 from om_graph.dataset.model import OM_NETWORK_STATUSES, Dataset
@@ -36,7 +33,6 @@ class EmbeddedGraph:
     """An in-memory property graph with typed adjacency, built from graph rows."""
 
     def __init__(self, rows: GraphRows) -> None:
-        self._rows = rows
         self._props: dict[Node, dict[str, Any]] = {}
         self._by_label: dict[str, list[Node]] = defaultdict(list)
         self._out: dict[tuple[Node, str], list[tuple[Node, dict[str, Any]]]] = defaultdict(list)
@@ -48,32 +44,19 @@ class EmbeddedGraph:
                 key = (label, props["id"])
                 if key not in props_of:
                     keys.append(key)
-                props_of[key] = props  # a repeated id updates the node, as networkx's add_node did
+                props_of[key] = props  # a repeated id updates the node, as in Neo4j's MERGE
         for spec, rels in rows.rels.items():
             start_label, end_label, rtype = spec.start_label, spec.end_label, spec.type
             out, inc = self._out, self._in
             for start, end, props in rels:
                 a, b = (start_label, start), (end_label, end)
-                for node in (a, b):  # an edge to an unknown id creates a bare node, as in networkx
+                for node in (a, b):  # an edge to an unknown id creates a bare node
                     if node not in props_of:
                         props_of[node] = {}
                 out[(a, rtype)].append((b, props))
                 inc[(b, rtype)].append((a, props))
         for nodes in self._by_label.values():
             nodes.sort()
-
-    @cached_property
-    def g(self) -> nx.MultiDiGraph:
-        """The graph as a networkx MultiDiGraph, for graph algorithms (built on first use)."""
-        g = nx.MultiDiGraph()
-        for node, props in self._props.items():
-            g.add_node(node, **props)
-        for spec, rels in self._rows.rels.items():
-            for start, end, props in rels:
-                # Keyed like the loader's MERGE: type plus distinguishing columns (a contact's role).
-                key = (spec.type, *(props.get(k) for k in spec.merge_keys))
-                g.add_edge((spec.start_label, start), (spec.end_label, end), key=key, **props)
-        return g
 
     @classmethod
     def from_dataset(cls, dataset: Dataset) -> "EmbeddedGraph":

@@ -1,8 +1,8 @@
 """The coverage report and the plan as a table (English or German), JSON or CSV.
 
 Machine output is stable: fixed keys, rows sorted by id (the plan in its order of choice),
-shares rounded to 4 places. Redaction happens before rendering
-(:func:`om_graph.features.coverage.report.redacted`).
+shares rounded to 4 places. Redaction happens before rendering, in the rows the report is
+built from (:func:`om_graph.privacy.redacting`).
 """
 
 from __future__ import annotations
@@ -12,58 +12,10 @@ import io
 import json
 from typing import Any, Callable
 
-from om_graph.i18n import pick, t
+from om_graph.i18n import t
 from om_graph.queries.coverage.elements import ELEMENT_KINDS
 from om_graph.features.coverage.planner import Plan
 from om_graph.features.coverage.report import CoverageReport, Tally
-
-WORDS: dict[str, dict[str, str]] = {
-    "level.state": {"en": "state", "de": "Bundesland"},
-    "level.district": {"en": "district", "de": "Kreis"},
-    "kind.network": {"en": "networks", "de": "Netzwerke"},
-    "kind.intermediary": {"en": "intermediaries", "de": "Intermediäre"},
-    "kind.company": {"en": "companies", "de": "Unternehmen"},
-    "coverage.title": {
-        "en": "Ambassador coverage by {level}, as of {as_of} (profile {profile}, engine {engine})",
-        "de": "Abdeckung durch Botschafter je {level}, Stand {as_of} (Profil {profile}, Engine {engine})",
-    },
-    "weights": {
-        "en": "weights: network {network}, intermediary {intermediary}, company {company}",
-        "de": "Gewichte: Netzwerk {network}, Intermediär {intermediary}, Unternehmen {company}",
-    },
-    "covered_now": {"en": "covered: {covered} of {total} weight ({share})", "de": "abgedeckt: {covered} von {total} Gewicht ({share})"},
-    "ambassadors": {"en": "ambassadors", "de": "Botschafter"},
-    "share": {"en": "share", "de": "Anteil"},
-    "networks.title": {"en": "Networks", "de": "Netzwerke"},
-    "network": {"en": "network", "de": "Netzwerk"},
-    "active": {"en": "ambassadors active in it", "de": "aktive Botschafter"},
-    "regional": {"en": "ambassadors for its region", "de": "Botschafter der Region"},
-    "kinds.title": {"en": "Organisations by kind", "de": "Organisationen nach Art"},
-    "organisation_kind": {"en": "kind", "de": "Art"},
-    "covered": {"en": "covered", "de": "abgedeckt"},
-    "overloaded.title": {
-        "en": "Ambassadors active in more than {max} networks",
-        "de": "Botschafter, die in mehr als {max} Netzwerken aktiv sind",
-    },
-    "findings.title": {"en": "Findings OM401-OM404", "de": "Befunde OM401-OM404"},
-    "none": {"en": "none", "de": "keine"},
-    "plan.title": {
-        "en": "Plan: up to {k} new ambassador(s) by {level} (profile {profile}, engine {engine})",
-        "de": "Plan: bis zu {k} neue Botschafter je {level} (Profil {profile}, Engine {engine})",
-    },
-    "rank": {"en": "#", "de": "Nr."},
-    "gain": {"en": "gain", "de": "Zugewinn"},
-    "existing": {"en": "ambassadors there now", "de": "Botschafter dort bisher"},
-    "plan.stopped": {
-        "en": "stopped after {n}: no other {level} would cover anything more",
-        "de": "nach {n} beendet: kein weiteres {level} würde mehr abdecken",
-    },
-    "plan.bound": {
-        "en": "greedy choice: covers at least 63 % (1 - 1/e) of what the best {k} could add",
-        "de": "gierige Auswahl: deckt mindestens 63 % (1 - 1/e) dessen ab, was die besten {k} hinzufügen könnten",
-    },
-}
-
 
 #: Columns of the CSV outputs: one row per region, one row per planned ambassador.
 REGION_COLUMNS = [
@@ -75,10 +27,6 @@ STEP_COLUMNS = [
     "rank", "region_id", "region_name", "gain", *(f"new_{kind}" for kind in ELEMENT_KINDS),
     "cumulative_gain", "share", "ambassadors",
 ]
-
-
-def words(key: str, lang: str, **values: Any) -> str:
-    return pick(WORDS[key], lang, **values)
 
 
 def render_coverage(report: CoverageReport, fmt: str, lang: str = "en") -> str:
@@ -101,44 +49,44 @@ def render_coverage(report: CoverageReport, fmt: str, lang: str = "en") -> str:
     ]
     if fmt == "csv":
         return _csv(REGION_COLUMNS, regions)
-    level = words(f"level.{report.level}", lang)
+    level = t(f"level.{report.level}", lang)
     weight = report.weight()
     lines = [
-        words("coverage.title", lang, level=level, as_of=report.as_of.isoformat(), profile=report.profile, engine=report.engine),
-        words("weights", lang, **{k: _number(v) for k, v in report.weights.items()}),
-        words("covered_now", lang, covered=_number(weight.covered), total=_number(weight.total), share=_percent(weight.share)),
+        t("coverage.title", lang, level=level, as_of=report.as_of.isoformat(), profile=report.profile, engine=report.engine),
+        t("coverage.weights", lang, **{k: _number(v) for k, v in report.weights.items()}),
+        t("coverage.covered_now", lang, covered=_number(weight.covered), total=_number(weight.total), share=_percent(weight.share)),
         "",
     ]
     lines += _table(
-        [level, words("ambassadors", lang), *(words(f"kind.{k}", lang) for k in ELEMENT_KINDS), words("share", lang)],
+        [level, t("coverage.header.ambassadors", lang), *(t(f"coverage.kind.{k}", lang) for k in ELEMENT_KINDS), t("coverage.header.share", lang)],
         [
             [r.region_name, ", ".join(name(p) for p in r.ambassador_ids) or "-",
              *(_fraction(r.elements[k]) for k in ELEMENT_KINDS), _percent(r.weight.share)]
             for r in report.regions
         ],
     )
-    lines += ["", words("networks.title", lang)]
+    lines += ["", t("coverage.networks.title", lang)]
     lines += _table(
-        [words("network", lang), words("active", lang), words("regional", lang)],
+        [t("coverage.header.network", lang), t("coverage.header.active", lang), t("coverage.header.regional", lang)],
         [
             [n.network_name, ", ".join(name(p) for p in n.active_ambassador_ids) or "-",
              ", ".join(name(p) for p in n.regional_ambassador_ids) or "-"]
             for n in report.networks
         ],
     )
-    lines += ["", words("kinds.title", lang)]
+    lines += ["", t("coverage.kinds.title", lang)]
     lines += _table(
-        [words("organisation_kind", lang), words("covered", lang)],
+        [t("coverage.header.kind", lang), t("coverage.header.covered", lang)],
         [[kind, _fraction(tally)] for kind, tally in report.institution_kinds.items()],
     )
-    lines += ["", words("overloaded.title", lang, max=report.max_networks)]
+    lines += ["", t("coverage.overloaded.title", lang, max=report.max_networks)]
     lines += [f"  {name(a.person_id)}: {len(a.network_ids)} ({', '.join(a.network_ids)})" for a in report.overloaded] or [
-        f"  {words('none', lang)}"
+        f"  {t('word.none', lang)}"
     ]
-    lines += ["", words("findings.title", lang)]
+    lines += ["", t("coverage.findings.title", lang)]
     lines += [
         f"  {f.code} {t(f'severity.{f.severity}', lang)}  {f.subject_name}: {f.message}" for f in report.findings
-    ] or [f"  {words('none', lang)}"]
+    ] or [f"  {t('word.none', lang)}"]
     return "\n".join(lines) + "\n"
 
 
@@ -225,17 +173,17 @@ def render_plan(result: Plan, report: CoverageReport, fmt: str, lang: str = "en"
         )
     if fmt == "csv":
         return _csv(STEP_COLUMNS, steps)
-    level = words(f"level.{report.level}", lang)
+    level = t(f"level.{report.level}", lang)
     weight = report.weight()
     lines = [
-        words("plan.title", lang, k=result.k, level=level, profile=report.profile, engine=report.engine),
-        words("weights", lang, **{k: _number(v) for k, v in report.weights.items()}),
-        words("covered_now", lang, covered=_number(weight.covered), total=_number(weight.total), share=_percent(weight.share)),
+        t("coverage.plan.title", lang, k=result.k, level=level, profile=report.profile, engine=report.engine),
+        t("coverage.weights", lang, **{k: _number(v) for k, v in report.weights.items()}),
+        t("coverage.covered_now", lang, covered=_number(weight.covered), total=_number(weight.total), share=_percent(weight.share)),
         "",
     ]
     lines += _table(
-        [words("rank", lang), level, words("gain", lang), *(words(f"kind.{k}", lang) for k in ELEMENT_KINDS),
-         words("share", lang), words("existing", lang)],
+        [t("coverage.header.rank", lang), level, t("coverage.header.gain", lang), *(t(f"coverage.kind.{k}", lang) for k in ELEMENT_KINDS),
+         t("coverage.header.share", lang), t("coverage.header.existing", lang)],
         [
             [str(s["rank"]), s["region_name"], str(s["gain"]), *(f"+{s[f'new_{k}']}" for k in ELEMENT_KINDS),
              _percent(s["share"]), ", ".join(s["ambassadors"]) or "-"]
@@ -244,8 +192,8 @@ def render_plan(result: Plan, report: CoverageReport, fmt: str, lang: str = "en"
     )
     lines.append("")
     if result.stopped_early:
-        lines.append(words("plan.stopped", lang, n=len(steps), level=level))
-    lines.append(words("plan.bound", lang, k=result.k))
+        lines.append(t("coverage.plan.stopped", lang, n=len(steps), level=level))
+    lines.append(t("coverage.plan.bound", lang, k=result.k))
     return "\n".join(lines) + "\n"
 
 

@@ -1,8 +1,10 @@
 """The ambassador coverage report: who covers what, per region, network and institution kind.
 
 Built only from the rows of the ``coverage/*`` analyses and the OM401-OM404 findings, so the
-embedded engine and Neo4j give the same report. Weights, the level and the workload limit
-come from the profile's ``ambassadors`` section (om-graph's own planning defaults).
+embedded engine and Neo4j give the same report, and a redacting engine
+(:func:`om_graph.privacy.redacting`) one that names ambassadors only by pseudonyms. Weights,
+the level and the workload limit come from the profile's ``ambassadors`` section (om-graph's
+own planning defaults).
 
 >>> from om_graph.engines.embedded import EmbeddedEngine
 >>> from om_graph.dataset.sources import example_dataset, EXAMPLE_AS_OF
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from om_graph.queries.registry import run_query
@@ -119,28 +121,6 @@ class CoverageReport:
 
     def person_names(self) -> dict[str, str]:
         return {a.person_id: a.person_name for a in self.ambassadors}
-
-
-def redacted(report: CoverageReport, lang: str = "en", profile: Profile = DEFAULT_PROFILE) -> CoverageReport:
-    """The report with every ambassador known only by pseudonyms of their id (ids, names, findings)."""
-    from om_graph.privacy import pseudonym, pseudonymous_id, redact_finding
-
-    def ids(person_ids: list[str]) -> list[str]:
-        return sorted(pseudonymous_id(p) for p in person_ids)
-
-    return replace(
-        report,
-        regions=[replace(r, ambassador_ids=ids(r.ambassador_ids)) for r in report.regions],
-        networks=[
-            replace(n, active_ambassador_ids=ids(n.active_ambassador_ids), regional_ambassador_ids=ids(n.regional_ambassador_ids))
-            for n in report.networks
-        ],
-        ambassadors=sorted(
-            (replace(a, person_id=pseudonymous_id(a.person_id), person_name=pseudonym(a.person_id)) for a in report.ambassadors),
-            key=lambda a: a.person_id,
-        ),
-        findings=sorted((redact_finding(f, lang, audit_profile(profile, report.level)) for f in report.findings), key=Finding.sort_key),
-    )
 
 
 def check_level(level: str) -> str:

@@ -16,7 +16,6 @@ from typing import Any, Iterable
 
 from om_graph.queries.registry import all_queries, run_query
 from om_graph.errors import UsageError
-from om_graph.i18n import pick
 from om_graph.engines.contract import Engine
 from om_graph.queries.gaps.kind import GapKind
 
@@ -36,9 +35,6 @@ class Gap:
     region_name: str | None
     region_path: tuple[str, ...]
     evidence: dict[str, Any]
-
-    def title(self, lang: str = "en") -> str:
-        return pick(get_kind(self.kind).title, lang)
 
     def as_row(self) -> dict[str, Any]:
         """The gap as its query row (``region_path`` a list): the machine-readable form."""

@@ -13,37 +13,9 @@ import textwrap
 from typing import Any, Sequence
 
 from om_graph.errors import UsageError
-from om_graph.i18n import pick
+from om_graph.i18n import has, pick, t
 from om_graph.features.gaps.find import Gap, all_kinds
 from om_graph.queries.gaps.kind import COLUMNS, GapKind
-
-WORDS = {
-    "heading": {"en": "Collaboration gaps: {count}", "de": "Lücken in der Zusammenarbeit: {count}"},
-    "none": {"en": "none", "de": "keine"},
-    "in": {"en": "in", "de": "in"},
-    "yes": {"en": "yes", "de": "ja"},
-    "no": {"en": "no", "de": "nein"},
-    "no_region": {"en": "no region", "de": "keine Region"},
-    "xlsx_to_stdout": {
-        "en": "--format xlsx writes a workbook: give --output FILE.xlsx",
-        "de": "--format xlsx schreibt eine Arbeitsmappe: bitte --output DATEI.xlsx angeben",
-    },
-}
-
-#: Evidence keys as a table shows them.
-EVIDENCE_WORDS = {
-    "shared_regions": {"en": "shared regions", "de": "gemeinsame Regionen"},
-    "neighbour_region": {"en": "neighbour region", "de": "Nachbarregion"},
-    "border_pairs": {"en": "bordering region pairs", "de": "angrenzende Regionspaare"},
-    "kind": {"en": "kind", "de": "Art"},
-    "members": {"en": "members", "de": "Partner"},
-    "approached": {"en": "approached by an ambassador", "de": "von Botschafter angesprochen"},
-    "member_of": {"en": "member of", "de": "Partner in"},
-    "networks": {"en": "networks", "de": "Netzwerke"},
-}
-
-#: Evidence values that are words (a network's kind).
-VALUE_WORDS = {"regional": {"en": "regional", "de": "regional"}, "thematic": {"en": "thematic", "de": "fachlich"}}
 
 WIDTH = 80
 FORMATS = ("table", "csv", "json", "xlsx")
@@ -64,12 +36,12 @@ def render_gaps(gaps: Sequence[Gap], fmt: str, lang: str = "en", kinds: Sequence
 
 
 def render_table(gaps: Sequence[Gap], kinds: Sequence[GapKind], lang: str) -> str:
-    lines = [pick(WORDS["heading"], lang, count=len(gaps))]
+    lines = [t("gaps.heading", lang, count=len(gaps))]
     for kind in kinds:
         mine = [g for g in gaps if g.kind == kind.code]
         lines += ["", f"{pick(kind.title, lang)} ({len(mine)})"]
         if not mine:
-            lines.append(f"  {pick(WORDS['none'], lang)}")
+            lines.append(f"  {t('word.none', lang)}")
         for gap in mine:
             lines += textwrap.wrap(_sentence(gap, lang), WIDTH, initial_indent="  - ", subsequent_indent="    ", break_on_hyphens=False)
     return "\n".join(lines) + "\n"
@@ -79,24 +51,29 @@ def _sentence(gap: Gap, lang: str) -> str:
     sides = f"{gap.a_name} ({gap.a_id})"
     if gap.b_id is not None:
         sides += f" + {gap.b_name} ({gap.b_id})"
-    where = f"{pick(WORDS['in'], lang)} {gap.region_name} ({gap.region_id})" if gap.region_id else pick(WORDS["no_region"], lang)
+    where = f"{t('gaps.in', lang)} {gap.region_name} ({gap.region_id})" if gap.region_id else t("gaps.no_region", lang)
     evidence = "; ".join(
-        f"{pick(EVIDENCE_WORDS.get(k, {'en': k}), lang)}: {_value(v, lang, gap.evidence.get(f'{k}_count'))}"
+        f"{_evidence_word(k, lang)}: {_value(v, lang, gap.evidence.get(f'{k}_count'))}"
         for k, v in gap.evidence.items()
         if not (k.endswith("_count") and isinstance(gap.evidence.get(k.removesuffix("_count")), list))
     )
     return f"{sides}, {where}" + (f"; {evidence}" if evidence else "")
 
 
+def _evidence_word(key: str, lang: str) -> str:
+    """An evidence key as the table shows it (the key itself where the catalogue has no word for it)."""
+    return t(f"gaps.evidence.{key}", lang) if has(f"gaps.evidence.{key}") else key
+
+
 def _value(value: Any, lang: str, count: int | None = None) -> str:
     """A value as the table shows it; a list cut short (``count`` > its length) ends in '... (count)'."""
     if isinstance(value, bool):
-        return pick(WORDS["yes" if value else "no"], lang)
+        return t("word.yes", lang) if value else t("word.no", lang)
     if isinstance(value, list):
         shown = ", ".join(map(str, value)) if value else "-"
         return f"{shown}, ... ({count})" if count is not None and count > len(value) else shown
-    if isinstance(value, str) and value in VALUE_WORDS:
-        return pick(VALUE_WORDS[value], lang)
+    if isinstance(value, str) and has(f"gaps.value.{value}"):
+        return t(f"gaps.value.{value}", lang)
     return str(value)
 
 
@@ -144,4 +121,4 @@ def render_xlsx(gaps: Sequence[Gap]) -> bytes:
 def refuse_xlsx_to_stdout(fmt: str, output: Any, lang: str) -> None:
     """A workbook is binary: writing it to a terminal helps nobody."""
     if fmt == "xlsx" and output is None:
-        raise UsageError(pick(WORDS["xlsx_to_stdout"], lang))
+        raise UsageError(t("gaps.xlsx_to_stdout", lang))

@@ -5,6 +5,9 @@ ambassador (Botschafter) covers, from ``coverage/elements``. Regions where OM ha
 partners but no ambassador (OM401) get a dark red border; white spots (OM404) are drawn white
 with a dashed red border. Ambassadors link to the regions of the level they serve (their own
 region, or the one it lies in or contains, as OM401 counts them) and the networks they are active in.
+
+Ambassadors are drawn as the rows name them: from a redacting engine
+(:func:`om_graph.privacy.redacting`) by their pseudonyms, the same as in every other output.
 """
 
 from __future__ import annotations
@@ -15,11 +18,10 @@ from typing import Any
 
 from om_graph.queries.registry import run_query
 from om_graph.audit.run import run_audit
-from om_graph.i18n import pick
-from om_graph.audit.profile import Profile
-from om_graph.privacy import pseudonym
+from om_graph.i18n import has, t
+from om_graph.audit.profile import DEFAULT_PROFILE, Profile
+from om_graph.features.coverage.report import audit_profile
 from om_graph.features.maps.build import LegendEntry, Map
-from om_graph.features.maps.words import WORDS
 
 COVERAGE_COLOURS = {"full": "#66bd63", "partial": "#fee08b", "none": "#f4a582"}
 WITHOUT_AMBASSADOR_BORDER = "#b2182b"
@@ -34,10 +36,22 @@ ELEMENT_KINDS = ("network", "intermediary", "company")
 TALLY_WORDS = {"network": "networks", "intermediary": "intermediaries", "company": "companies"}
 
 
-def ambassadors_map(engine: Any, *, level: str = "state", as_of: dt.date, lang: str = "en", redact: bool = False) -> Map:
-    """Regions of ``level``, their coverage and gaps, the networks in them, and the ambassadors."""
+def ambassadors_map(
+    engine: Any,
+    *,
+    level: str | None = None,
+    as_of: dt.date,
+    lang: str = "en",
+    redacted: bool = False,
+    profile: Profile = DEFAULT_PROFILE,
+) -> Map:
+    """Regions of ``level`` (default: the profile's), their coverage and gaps, the networks in them, and the ambassadors.
+
+    ``redacted`` only says so in the subtitle: pseudonyms come from a redacting engine.
+    """
+    level = level or profile.ambassadors.level
     elements = run_query(engine, "coverage/elements", {"level": level})
-    gaps = _gaps(engine, level, as_of, lang)
+    gaps = _gaps(engine, level, as_of, lang, profile)
     network_names = {n["id"]: n["name"] for n in run_query(engine, "network/networks")}
 
     region_rows = run_query(engine, "coverage/regions", {"level": level})
@@ -64,7 +78,7 @@ def ambassadors_map(engine: Any, *, level: str = "state", as_of: dt.date, lang: 
             edges.append(_edge(f"network:{network_id}", f"region:{region_id}", "network_region"))
 
     for row in run_query(engine, "coverage/ambassadors"):
-        node = _ambassador_node(row, regions, network_names, lang, redact)
+        node = _ambassador_node(row, regions, network_names, lang)
         nodes.append(node)
         edges.extend(_edge(node["id"], f"region:{r}", "ambassador_region") for r in served.get(row["person_id"], ()))
         edges.extend(_edge(node["id"], f"network:{n}", "ambassador_network", dashes=True) for n in row["network_ids"])
@@ -72,32 +86,30 @@ def ambassadors_map(engine: Any, *, level: str = "state", as_of: dt.date, lang: 
 
     nodes.extend(
         {"id": f"network:{nid}", "label": network_names.get(nid, nid),
-         "title": pick(WORDS["tip.network.short"], lang, name=network_names.get(nid, nid)),
+         "title": t("map.tip.network.short", lang, name=network_names.get(nid, nid)),
          "category": "network", "color": NETWORK_COLOUR, "shape": "dot", "value": 1}
         for nid in sorted(shown_networks)
     )
-    level_word = pick(WORDS.get(f"level.{level}", {"en": level}), lang)
+    level_word = t(f"level.{level}", lang) if has(f"level.{level}") else level
     return Map(
-        title=pick(WORDS["ambassadors.title"], lang),
-        subtitle=pick(WORDS["ambassadors.subtitle"], lang, level=level_word),
+        title=t("map.ambassadors.title", lang),
+        subtitle=t("map.ambassadors.subtitle", lang, level=level_word),
         lang=lang,
         legend=_legend(lang),
         nodes=nodes,
         edges=edges,
-        redacted=redact,
+        redacted=redacted,
     )
 
 
-def _ambassador_node(
-    row: dict[str, Any], regions: dict[str, str], network_names: dict[str, str], lang: str, redact: bool
-) -> dict[str, Any]:
-    """An ambassador: named, or with ``redact`` known only by the pseudonym of their id (also as node id)."""
-    name = pseudonym(row["person_id"]) if redact else row["person_name"]
+def _ambassador_node(row: dict[str, Any], regions: dict[str, str], network_names: dict[str, str], lang: str) -> dict[str, Any]:
+    """An ambassador, by the id and name of the row (pseudonyms from a redacting engine)."""
+    name = row["person_name"]
     return {
-        "id": f"person:{pseudonym(row['person_id']) if redact else row['person_id']}",
+        "id": f"person:{row['person_id']}",
         "label": name,
-        "title": pick(
-            WORDS["tip.ambassador"], lang, name=name,
+        "title": t(
+            "map.tip.ambassador", lang, name=name,
             regions=", ".join(regions.get(r, r) for r in row["region_ids"]) or "-",
             networks=", ".join(network_names.get(n, n) for n in row["network_ids"]) or "-",
         ),
@@ -108,11 +120,10 @@ def _ambassador_node(
     }
 
 
-def _gaps(engine: Any, level: str, as_of: dt.date, lang: str) -> dict[str, tuple[str, str]]:
-    """Region id -> (rule code, message) of its most severe gap finding at ``level``."""
-    profile = Profile(name=f"map-{level}", params={code: {"level": level} for code in GAP_RULES})
+def _gaps(engine: Any, level: str, as_of: dt.date, lang: str, profile: Profile) -> dict[str, tuple[str, str]]:
+    """Region id -> (rule code, message) of its most severe gap finding at ``level``, as the coverage report has them."""
     found: dict[str, tuple[str, str]] = {}
-    result = run_audit(engine, as_of=as_of, profile=profile, rules=",".join(GAP_RULES), lang=lang)
+    result = run_audit(engine, as_of=as_of, profile=audit_profile(profile, level), rules=",".join(GAP_RULES), lang=lang)
     for finding in sorted(result.findings, key=lambda f: GAP_RULES.index(f.code)):
         found.setdefault(finding.subject_id, (finding.code, finding.message))
     return found
@@ -123,8 +134,8 @@ def _region_node(region_id: str, name: str, tally: dict[str, list[int]], gap: tu
     total = sum(n for _, n in tally.values())
     share = covered / total if total else 0.0
     bucket = "full" if total and covered == total else "partial" if covered else "none"
-    tip = pick(
-        WORDS["tip.region"], lang, name=name, id=region_id, covered=covered, total=total, share=f"{share:.0%}",
+    tip = t(
+        "map.tip.region", lang, name=name, id=region_id, covered=covered, total=total, share=f"{share:.0%}",
         **{TALLY_WORDS[kind]: f"{c}/{n}" for kind, (c, n) in tally.items()},
     )
     node = {
@@ -137,7 +148,7 @@ def _region_node(region_id: str, name: str, tally: dict[str, list[int]], gap: tu
     }
     if gap:
         code, message = gap
-        tip += pick(WORDS["tip.gap"], lang, code=code, message=message)
+        tip += t("map.tip.gap", lang, code=code, message=message)
         if code == "OM404":
             node.update(category="white_spot", color={"background": "#ffffff", "border": WHITE_SPOT_BORDER},
                         borderWidth=3, shapeProperties={"borderDashes": [6, 4]})
@@ -154,19 +165,18 @@ def _edge(source: str, target: str, category: str, dashes: bool = False) -> dict
 
 
 def _legend(lang: str) -> list[LegendEntry]:
-    word = lambda key: pick(WORDS[key], lang)  # noqa: E731
     return [
-        LegendEntry("full", word("legend.coverage.full"), COVERAGE_COLOURS["full"], shape="square"),
-        LegendEntry("partial", word("legend.coverage.partial"), COVERAGE_COLOURS["partial"], shape="square"),
-        LegendEntry("none", word("legend.coverage.none"), COVERAGE_COLOURS["none"], shape="square"),
-        LegendEntry("without_ambassador", word("legend.without_ambassador"), COVERAGE_COLOURS["none"], shape="square",
+        LegendEntry("full", t("map.legend.coverage.full", lang), COVERAGE_COLOURS["full"], shape="square"),
+        LegendEntry("partial", t("map.legend.coverage.partial", lang), COVERAGE_COLOURS["partial"], shape="square"),
+        LegendEntry("none", t("map.legend.coverage.none", lang), COVERAGE_COLOURS["none"], shape="square"),
+        LegendEntry("without_ambassador", t("map.legend.without_ambassador", lang), COVERAGE_COLOURS["none"], shape="square",
                     border=WITHOUT_AMBASSADOR_BORDER),
-        LegendEntry("white_spot", word("legend.white_spot"), "#ffffff", shape="square", border=WHITE_SPOT_BORDER,
+        LegendEntry("white_spot", t("map.legend.white_spot", lang), "#ffffff", shape="square", border=WHITE_SPOT_BORDER,
                     dashes=True),
-        LegendEntry("network", word("legend.network"), NETWORK_COLOUR),
-        LegendEntry("ambassador", word("legend.ambassador"), AMBASSADOR_COLOUR, shape="star"),
-        LegendEntry("ambassador_region", word("legend.ambassador_region"), EDGE_COLOURS["ambassador_region"], target="edge"),
-        LegendEntry("ambassador_network", word("legend.ambassador_network"), EDGE_COLOURS["ambassador_network"],
+        LegendEntry("network", t("map.legend.network", lang), NETWORK_COLOUR),
+        LegendEntry("ambassador", t("map.legend.ambassador", lang), AMBASSADOR_COLOUR, shape="star"),
+        LegendEntry("ambassador_region", t("map.legend.ambassador_region", lang), EDGE_COLOURS["ambassador_region"], target="edge"),
+        LegendEntry("ambassador_network", t("map.legend.ambassador_network", lang), EDGE_COLOURS["ambassador_network"],
                     target="edge", dashes=True),
-        LegendEntry("network_region", word("legend.network_region"), EDGE_COLOURS["network_region"], target="edge"),
+        LegendEntry("network_region", t("map.legend.network_region", lang), EDGE_COLOURS["network_region"], target="edge"),
     ]

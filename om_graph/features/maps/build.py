@@ -24,9 +24,8 @@ from typing import Any, Literal
 
 from jinja2 import Environment
 
-from om_graph.i18n import pick
+from om_graph.i18n import t
 from om_graph.features.maps.layout import precomputed_positions
-from om_graph.features.maps.words import WORDS
 
 #: Above this many nodes vis-network's "improved layout" (Kamada-Kawai on clusters) takes minutes.
 IMPROVED_LAYOUT_LIMIT = 150
@@ -80,12 +79,21 @@ def render_html(chosen: Map) -> str:
         "edges": edges,
         "options": options,
         "words": {
-            "matches": pick(WORDS["search.matches"], chosen.lang, count="{count}"),
-            "counts": pick(WORDS["counts"], chosen.lang, nodes=len(chosen.nodes), edges=len(edges)),
-            "layout": pick(WORDS["layout.running"], chosen.lang),
+            "matches": t("map.search.matches", chosen.lang, count="{count}"),
+            "counts": t("map.counts", chosen.lang, nodes=len(chosen.nodes), edges=len(edges)),
+            "layout": t("map.layout.running", chosen.lang),
         },
     }
-    words = {key: pick(entry, chosen.lang) for key, entry in WORDS.items() if "{" not in entry["en"]}
+    lang = chosen.lang
+    words = {  # the page around the map (template.html)
+        "search": t("map.search", lang),
+        "search.hint": t("map.search.hint", lang),
+        "legend": t("map.legend", lang),
+        "filter.hint": t("map.filter.hint", lang),
+        "details": t("map.details", lang),
+        "details.hint": t("map.details.hint", lang),
+        "redacted": t("map.redacted", lang),
+    }
     return _template().render(
         map=chosen,
         words=words,

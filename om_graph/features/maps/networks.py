@@ -9,14 +9,14 @@ metrics come from :mod:`om_graph.features.network.stats`, so map and statistics 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from typing import Any
 
 from om_graph.queries.registry import run_query
-from om_graph.i18n import pick
+from om_graph.i18n import t
 from om_graph.features.network.stats import Link, stats_from_rows
 from om_graph.features.maps.build import LegendEntry, Map
-from om_graph.features.maps.words import WORDS
 
 KIND_COLOURS = {"regional": "#4575b4", "thematic": "#8e63b5"}
 BRIDGING_COLOUR = "#e7298a"
@@ -26,8 +26,12 @@ MEMBERSHIP_COLOUR = "#f1b6da"
 
 
 
-def networks_map(engine: Any, *, lang: str = "en") -> Map:
-    """Every network, every link between two networks, and every bridging organisation."""
+def networks_map(engine: Any, *, lang: str = "en", as_of: dt.date | None = None, redacted: bool = False) -> Map:
+    """Every network, every link between two networks, and every bridging organisation.
+
+    ``as_of`` (the date the data describes) follows the title; the map names organisations
+    only, so ``redacted`` changes nothing but the subtitle.
+    """
     networks = run_query(engine, "network/networks")
     memberships = run_query(engine, "network/memberships")
     stats = stats_from_rows(networks, run_query(engine, "network/links"), memberships)
@@ -36,8 +40,8 @@ def networks_map(engine: Any, *, lang: str = "en") -> Map:
         {
             "id": f"network:{n.id}",
             "label": n.name,
-            "title": pick(
-                WORDS["tip.network"], lang, name=n.name, kind=pick(WORDS[f"kind.{n.kind}"], lang), status=n.status,
+            "title": t(
+                "map.tip.network", lang, name=n.name, kind=t(f"map.kind.{n.kind}", lang), status=n.status,
                 partners=n.partners, degree=n.degree, betweenness=f"{n.betweenness:.3f}", community=n.community,
             ),
             "category": n.kind,
@@ -58,8 +62,8 @@ def networks_map(engine: Any, *, lang: str = "en") -> Map:
             {
                 "id": f"organisation:{org.id}",
                 "label": org.name,
-                "title": pick(
-                    WORDS["tip.bridging"], lang, name=org.name, count=org.networks,
+                "title": t(
+                    "map.tip.bridging", lang, name=org.name, count=org.networks,
                     networks="\n".join(sorted(names[n] for n in networks_of[org.id])),
                 ),
                 "category": "bridging",
@@ -74,20 +78,21 @@ def networks_map(engine: Any, *, lang: str = "en") -> Map:
             for n in sorted(networks_of[org.id])
         )
     legend = [
-        LegendEntry("regional", pick(WORDS["legend.regional"], lang), KIND_COLOURS["regional"]),
-        LegendEntry("thematic", pick(WORDS["legend.thematic"], lang), KIND_COLOURS["thematic"]),
-        LegendEntry("bridging", pick(WORDS["legend.bridging"], lang), BRIDGING_COLOUR, shape="diamond"),
-        LegendEntry("shared", pick(WORDS["legend.shared"], lang), SHARED_COLOUR, target="edge"),
-        LegendEntry("cooperation", pick(WORDS["legend.cooperation"], lang), COOPERATION_COLOUR, target="edge", dashes=True),
-        LegendEntry("membership", pick(WORDS["legend.membership"], lang), MEMBERSHIP_COLOUR, target="edge"),
+        LegendEntry("regional", t("map.legend.regional", lang), KIND_COLOURS["regional"]),
+        LegendEntry("thematic", t("map.legend.thematic", lang), KIND_COLOURS["thematic"]),
+        LegendEntry("bridging", t("map.legend.bridging", lang), BRIDGING_COLOUR, shape="diamond"),
+        LegendEntry("shared", t("map.legend.shared", lang), SHARED_COLOUR, target="edge"),
+        LegendEntry("cooperation", t("map.legend.cooperation", lang), COOPERATION_COLOUR, target="edge", dashes=True),
+        LegendEntry("membership", t("map.legend.membership", lang), MEMBERSHIP_COLOUR, target="edge"),
     ]
     return Map(
-        title=pick(WORDS["networks.title"], lang),
-        subtitle=pick(WORDS["networks.subtitle"], lang),
+        title=t("map.networks.title", lang) + (f" ({as_of.isoformat()})" if as_of else ""),
+        subtitle=t("map.networks.subtitle", lang),
         lang=lang,
         legend=legend,
         nodes=nodes,
         edges=edges,
+        redacted=redacted,
     )
 
 
@@ -97,9 +102,9 @@ def _link_edge(link: Link, names: dict[str, str], lang: str) -> dict[str, Any]:
         "from": f"network:{link.source_id}",
         "to": f"network:{link.target_id}",
         "value": link.weight,
-        "title": pick(
-            WORDS["tip.link"], lang, source=names[link.source_id], target=names[link.target_id],
-            shared=link.shared_partners, cooperation=pick(WORDS["tip.link.cooperation"], lang) if cooperation else "",
+        "title": t(
+            "map.tip.link", lang, source=names[link.source_id], target=names[link.target_id],
+            shared=link.shared_partners, cooperation=t("map.tip.link.cooperation", lang) if cooperation else "",
         ),
         "color": COOPERATION_COLOUR if cooperation else SHARED_COLOUR,
         "dashes": cooperation,

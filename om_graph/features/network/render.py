@@ -12,42 +12,8 @@ import io
 import json
 from dataclasses import asdict, fields
 
-from om_graph.i18n import pick
+from om_graph.i18n import t
 from om_graph.features.network.stats import NetworkMetrics, NetworkStats
-
-WORDS: dict[str, dict[str, str]] = {
-    "title": {"en": "The network of networks", "de": "Das Netzwerk der Netzwerke"},
-    "summary": {
-        "en": "{networks} networks, {links} links ({cooperations} recorded cooperations), "
-        "{components} components, {isolated_networks} isolated networks",
-        "de": "{networks} Netzwerke, {links} Verbindungen ({cooperations} erfasste Kooperationen), "
-        "{components} Zusammenhangskomponenten, {isolated_networks} isolierte Netzwerke",
-    },
-    "communities": {
-        "en": "{communities} communities (modularity {modularity})",
-        "de": "{communities} Gemeinschaften (Modularität {modularity})",
-    },
-    "organisations": {
-        "en": "{organisations} member organisations, {bridging_organisations} bridging",
-        "de": "{organisations} Mitgliedsorganisationen, davon {bridging_organisations} verbindend",
-    },
-    "method": {
-        "en": "betweenness: networks {networks}, organisations {organisations}",
-        "de": "Betweenness: Netzwerke {networks}, Organisationen {organisations}",
-    },
-    "top_networks": {"en": "Most central networks", "de": "Zentralste Netzwerke"},
-    "top_bridging": {"en": "Bridging organisations", "de": "Verbindende Organisationen"},
-    "isolated": {"en": "Isolated networks (no shared partner, no cooperation)", "de": "Isolierte Netzwerke (kein gemeinsamer Partner, keine Kooperation)"},
-    "method.exact": {"en": "exact", "de": "exakt"},
-    "method.sampled": {"en": "sampled", "de": "geschätzt aus Stichprobe"},
-    "none": {"en": "none", "de": "keine"},
-    "col.id": {"en": "id", "de": "ID"},
-    "col.name": {"en": "name", "de": "Name"},
-    "col.betweenness": {"en": "betweenness", "de": "Betweenness"},
-    "col.degree": {"en": "links", "de": "Verb."},
-    "col.partners": {"en": "partners", "de": "Partner"},
-    "col.networks": {"en": "networks", "de": "Netzwerke"},
-}
 
 CSV_COLUMNS = tuple(f.name for f in fields(NetworkMetrics))
 
@@ -76,36 +42,35 @@ def _csv(stats: NetworkStats) -> str:
 
 def _table(stats: NetworkStats, lang: str, top: int) -> str:
     s = stats.summary
-    w = lambda key, **values: pick(WORDS[key], lang, **values)  # noqa: E731
     lines = [
-        w("title"),
+        t("network.title", lang),
         "",
-        w("summary", **s),
-        w("communities", communities=s["communities"], modularity=f"{s['modularity']:.3f}"),
-        w("organisations", **s),
-        w("method", **{k: _method(v, lang) for k, v in s["betweenness"].items()}),
+        t("network.summary", lang, **s),
+        t("network.communities", lang, communities=s["communities"], modularity=f"{s['modularity']:.3f}"),
+        t("network.organisations", lang, **s),
+        t("network.betweenness", lang, **{k: _method(v, lang) for k, v in s["betweenness"].items()}),
         "",
-        w("top_networks"),
+        t("network.top_networks", lang),
         _row("id", "name", "betweenness", "degree", "partners", lang),
     ]
     central = sorted(stats.networks, key=lambda n: (-n.betweenness, -n.degree, n.id))[:top]
     for n in central:
         lines.append(f"{n.id[:16]:<16} {_cut(n.name, 30):<30} {n.betweenness:>11.4f} {n.degree:>6} {n.partners:>8}")
-    lines += ["", w("top_bridging"), _row("id", "name", "betweenness", "networks", None, lang)]
+    lines += ["", t("network.top_bridging", lang), _row("id", "name", "betweenness", "networks", None, lang)]
     bridging = sorted((o for o in stats.organisations if o.bridging), key=lambda o: (-o.betweenness, -o.networks, o.id))
     lines += [
         f"{o.id[:16]:<16} {_cut(o.name, 30):<30} {o.betweenness:>11.4f} {o.networks:>6}" for o in bridging[:top]
-    ] or [w("none")]
+    ] or [t("word.none", lang)]
     isolated = [n for n in stats.networks if n.isolated]
-    lines += ["", w("isolated")]
-    lines += [f"{n.id[:16]:<16} {_cut(n.name, 60)}" for n in isolated[:top]] or [w("none")]
+    lines += ["", t("network.isolated", lang)]
+    lines += [f"{n.id[:16]:<16} {_cut(n.name, 60)}" for n in isolated[:top]] or [t("word.none", lang)]
     if len(isolated) > top:
         lines.append(f"... (+{len(isolated) - top})")
     return "\n".join(lines) + "\n"
 
 
 def _row(a: str, b: str, c: str, d: str, e: str | None, lang: str) -> str:
-    head = lambda key: pick(WORDS[f"col.{key}"], lang)  # noqa: E731
+    head = lambda key: t(f"network.col.{key}", lang)  # noqa: E731
     text = f"{head(a):<16} {head(b):<30} {head(c):>11} {head(d):>6}"
     return text + (f" {head(e):>8}" if e else "")
 
@@ -113,7 +78,7 @@ def _row(a: str, b: str, c: str, d: str, e: str | None, lang: str) -> str:
 def _method(text: str, lang: str) -> str:
     """How betweenness was computed ("exact", "sampled k=50 seed=1") in the reader's language."""
     for word in ("exact", "sampled"):
-        text = text.replace(word, pick(WORDS[f"method.{word}"], lang))
+        text = text.replace(word, t(f"network.method.{word}", lang))
     return text
 
 

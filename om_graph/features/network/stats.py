@@ -36,6 +36,7 @@ from typing import Any, Iterable
 
 import networkx as nx
 
+from om_graph.engines.contract import Engine
 from om_graph.queries.registry import run_query
 from om_graph.features.network.betweenness import betweenness
 
@@ -97,7 +98,7 @@ class NetworkStats:
     summary: dict[str, Any]
 
 
-def network_stats(engine: Any) -> NetworkStats:
+def network_stats(engine: Engine) -> NetworkStats:
     """The statistics of the network of networks held by ``engine`` (embedded or Neo4j)."""
     return stats_from_rows(
         run_query(engine, "network/networks"),
@@ -111,12 +112,12 @@ def stats_from_rows(
 ) -> NetworkStats:
     """The statistics from the rows of ``network/networks``, ``network/links`` and ``network/memberships``."""
     networks = sorted(networks, key=lambda r: r["id"])
-    link_list = sorted((Link(**row) for row in links), key=lambda l: (l.source_id, l.target_id))
+    link_list = sorted((Link(**row) for row in links), key=lambda link: (link.source_id, link.target_id))
     memberships = sorted(memberships, key=lambda r: (r["organisation_id"], r["network_id"]))
 
     graph = nx.Graph()
     graph.add_nodes_from(row["id"] for row in networks)
-    graph.add_weighted_edges_from((l.source_id, l.target_id, l.weight) for l in link_list)
+    graph.add_weighted_edges_from((link.source_id, link.target_id, link.weight) for link in link_list)
     net_betweenness, net_method = _betweenness(graph)
     components = _numbered(nx.connected_components(graph))
     communities = _numbered(nx.community.louvain_communities(graph, weight="weight", seed=SEED))
@@ -142,7 +143,7 @@ def stats_from_rows(
     summary = {
         "networks": len(network_metrics),
         "links": len(link_list),
-        "cooperations": sum(l.cooperation for l in link_list),
+        "cooperations": sum(link.cooperation for link in link_list),
         "components": len(set(components.values())),
         "isolated_networks": sum(m.isolated for m in network_metrics),
         "communities": len(set(communities.values())),

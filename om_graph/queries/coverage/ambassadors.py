@@ -20,7 +20,11 @@ from om_graph.queries.regions import containing, regions_of_level
 from om_graph.queries.coverage.elements import ambassador_regions, regional_ambassadors
 
 
-@query("coverage/ambassadors", columns=("person_id", "person_name", "region_ids", "network_ids"))
+@query(
+    "coverage/ambassadors",
+    columns=("person_id", "person_name", "region_ids", "network_ids"),
+    persons={"person_id": "id", "person_name": "name"},
+)
 def ambassadors(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every ambassador (a person with AMBASSADOR_FOR or AMBASSADOR_IN): their regions and networks."""
     for person in graph.nodes("Person"):
@@ -30,7 +34,12 @@ def ambassadors(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[s
             yield {"person_id": person[1], "person_name": graph.name(person), "region_ids": regions, "network_ids": networks}
 
 
-@query("coverage/regions", columns=("region_id", "region_name", "ambassador_ids"), params={"level": "state"})
+@query(
+    "coverage/regions",
+    columns=("region_id", "region_name", "ambassador_ids"),
+    params={"level": "state"},
+    persons={"ambassador_ids": "id"},
+)
 def regions(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every region of a level with its ambassadors: for a region inside it or for a region around it."""
     level = params["level"]
@@ -49,6 +58,7 @@ def regions(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, 
 @query(
     "coverage/networks",
     columns=("network_id", "network_name", "active_ambassador_ids", "regional_ambassador_ids"),
+    persons={"active_ambassador_ids": "id", "regional_ambassador_ids": "id"},
 )
 def networks(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every OM network with the ambassadors active in it and those whose region covers it."""

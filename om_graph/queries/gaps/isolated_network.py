@@ -7,7 +7,7 @@ from typing import Any, Iterator
 from om_graph.queries.registry import query
 from om_graph.engines.embedded.graph import EmbeddedGraph
 from om_graph.queries.gaps.kind import COLUMNS, GapKind, gap_row
-from om_graph.queries.gaps.scope import counted_networks, representative, top_regions
+from om_graph.queries.gaps.candidates import counted_networks, representative, top_regions
 
 KIND = GapKind(
     code="isolated_network",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from om_graph.engines.embedded.graph import EmbeddedGraph, Node
-from om_graph.queries.gaps.scope import region_path
+from om_graph.queries.gaps.candidates import region_path
 
 #: The columns of every gap analysis, in this order (csv and xlsx use it too).
 COLUMNS = (

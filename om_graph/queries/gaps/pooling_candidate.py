@@ -8,7 +8,7 @@ from om_graph.queries.registry import query
 from om_graph.engines.embedded.graph import EmbeddedGraph, Node
 from om_graph.queries.gaps.kind import COLUMNS, GapKind, gap_row
 from om_graph.queries.evidence import listed
-from om_graph.queries.gaps.scope import counts, is_regional, representative, top_regions
+from om_graph.queries.gaps.candidates import counts, is_regional, representative, top_regions
 
 KIND = GapKind(
     code="pooling_candidate",

@@ -8,7 +8,7 @@ from om_graph.queries.registry import query
 from om_graph.engines.embedded.graph import EmbeddedGraph, Node
 from om_graph.queries.gaps.kind import COLUMNS, GapKind, gap_row
 from om_graph.queries.evidence import listed
-from om_graph.queries.gaps.scope import counts, regional_networks
+from om_graph.queries.gaps.candidates import counts, regional_networks
 
 KIND = GapKind(
     code="unaffiliated_intermediary",

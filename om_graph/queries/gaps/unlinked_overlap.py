@@ -8,7 +8,7 @@ from om_graph.queries.registry import query
 from om_graph.engines.embedded.graph import EmbeddedGraph
 from om_graph.queries.gaps.kind import COLUMNS, GapKind, gap_row
 from om_graph.queries.evidence import listed
-from om_graph.queries.gaps.scope import regional_networks, representative, top_regions
+from om_graph.queries.gaps.candidates import regional_networks, representative, top_regions
 
 KIND = GapKind(
     code="unlinked_overlap",

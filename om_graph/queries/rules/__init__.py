@@ -23,9 +23,9 @@ class UnknownRuleError(UsageError):
 
 
 def _rules() -> dict[str, type[Rule]]:
-    from om_graph.queries.registry import catalogue
+    from om_graph.queries.registry import discover
 
-    return catalogue().rules
+    return discover().rules
 
 
 def all_rules() -> list[type[Rule]]:

@@ -17,6 +17,7 @@ from typing import Any, ClassVar, Iterable, Iterator
 from om_graph.dataset.dates import months_before
 from om_graph.engines.contract import Query, Row
 from om_graph.engines.embedded.graph import EmbeddedGraph, Node
+from om_graph.i18n import t
 
 
 class Severity(StrEnum):
@@ -87,8 +88,18 @@ class Rule:
     title: ClassVar[dict[str, str]]
     message: ClassVar[dict[str, str]]
     params: ClassVar[dict[str, Param]] = {}
-    #: Evidence fields that hold person ids: ``--redact-persons`` replaces them by pseudonyms.
+    #: Evidence fields that hold person ids (one, or a list): the rule's query declares them
+    #: (:attr:`~om_graph.engines.contract.Query.persons`), so ``--redact-persons`` pseudonymises them.
     person_evidence: ClassVar[tuple[str, ...]] = ()
+    #: The weaknesses the landscape generator (:mod:`om_graph.synth`) plants so that the rule
+    #: fires: defect name -> share of the OM networks that get it (of the self-declarations
+    #: for the rules on self-declarations, OM501-OM504). The names are the generator's
+    #: (:mod:`om_graph.synth.defects` lists them and how each is planted); a name it does not
+    #: know makes it fail, so a rule needing a new kind of defect comes with its planter. Empty
+    #: for rules that fire from the landscape's shape alone (OM112, OM401-OM404). Weaknesses
+    #: that show first in an implementation stage (no contacts, criticism, quiet) are the
+    #: generator's own.
+    planted: ClassVar[dict[str, float]] = {}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterable[Hit]:
         raise NotImplementedError
@@ -127,10 +138,8 @@ def _rule_query(rule: type[Rule]) -> Query:
 
     defaults = {"as_of": None, **{name: param.default for name, param in rule.params.items()}}
     name = f"rules/{rule.__module__.rsplit('.', 1)[1]}"
-    return Query(name, RULE_COLUMNS, run, rule.summary(), defaults)
-
-
-YES_NO = {"en": ("yes", "no"), "de": ("ja", "nein")}
+    persons = {f"evidence.{key}": "id" for key in rule.person_evidence}
+    return Query(name, RULE_COLUMNS, run, rule.summary(), defaults, persons)
 
 
 def _plain(value: Any, lang: str = "en") -> Any:
@@ -139,8 +148,7 @@ def _plain(value: Any, lang: str = "en") -> Any:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value) if value else "-"
     if isinstance(value, bool):
-        yes, no = YES_NO.get(lang, YES_NO["en"])
-        return yes if value else no
+        return t("word.yes", lang) if value else t("word.no", lang)
     if isinstance(value, float):
         return f"{value:.0%}" if 0 <= value <= 1 else f"{value:g}"
     return value

@@ -1,0 +1,64 @@
+"""What a command shows on stderr while it works and when it is done: spinners, progress bars, ``wrote FILE``.
+
+Spinners and bars appear only on a terminal, so pipes, files and tests see nothing of them;
+stdout carries the report alone.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterator, TypeVar
+
+import typer
+
+T = TypeVar("T")
+
+
+@contextmanager
+def spinner(text: str | None) -> Iterator[None]:
+    """A spinner with ``text`` while the block runs, on a terminal (nothing with ``text`` None)."""
+    if text is None or not sys.stderr.isatty():
+        yield
+        return
+    with _stderr_console().status(text):
+        yield
+
+
+def with_progress(work: Callable[[Callable[..., None] | None], T], total: int, label: str) -> T:
+    """Run ``work(advance)`` with a progress bar on stderr when it is a terminal.
+
+    ``advance(n)`` moves the bar by ``n`` steps; ``work`` gets ``None`` when nobody watches.
+    """
+    if not sys.stderr.isatty():
+        return work(None)
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task(label, total=total)
+        return work(lambda n=1: bar.update(task, advance=n))
+
+
+def wrote(path: Path, detail: str | None = None) -> None:
+    """The line ``wrote FILE`` (``wrote FILE: detail``) on stderr, after a file was written."""
+    typer.echo(f"wrote {path}" + (f": {detail}" if detail else ""), err=True)
+
+
+def deliver(data: str | bytes, output: Path | None, detail: str | None = None) -> None:
+    """A command's result: text on stdout, or ``output`` written all or nothing and said so on stderr."""
+    from om_graph.output import emit, write_atomic
+
+    if output is None:
+        if isinstance(data, bytes):
+            raise TypeError("binary output needs a file")
+        emit(data, None)
+        return
+    write_atomic(output, data)
+    wrote(output, detail)
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
