@@ -42,7 +42,7 @@ def load_into_neo4j(neo4j_driver, neo4j_settings):
     from om_graph.engines.neo4j.engine import Neo4jEngine
 
     def load(dataset):
-        load_dataset(neo4j_driver, neo4j_settings.database, dataset, replace=True)
+        load_dataset(neo4j_driver, neo4j_settings.database, dataset)
         return Neo4jEngine(neo4j_driver, neo4j_settings.database)
 
     return load
@@ -53,3 +53,13 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.get_closest_marker("neo4j") and "neo4j_settings" not in getattr(item, "fixturenames", ()):
             item.fixturenames.insert(0, "neo4j_settings")
+
+
+@pytest.fixture(autouse=True)
+def no_user_defaults(tmp_path_factory, monkeypatch):
+    """Tests see om-graph's built-in defaults, never a developer's om-graph.toml or OM_GRAPH_* variables."""
+    empty = tmp_path_factory.getbasetemp() / "om-graph-empty.toml"
+    empty.touch()
+    monkeypatch.setenv("OM_GRAPH_CONFIG", str(empty))
+    for name in ("OM_GRAPH_LANG", "OM_GRAPH_PROFILE", "OM_GRAPH_AS_OF", "OM_GRAPH_NEO4J_URI", "OM_GRAPH_NEO4J_USER", "OM_GRAPH_NEO4J_DATABASE"):
+        monkeypatch.delenv(name, raising=False)

@@ -11,22 +11,53 @@ an exit code in :mod:`om_graph.cli.errors`: 0 clean, 1 findings at or above ``--
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
-from om_graph.cli.commands import ambassadors, audit, cypher, dataset, export, gaps, load, maps, network, reference
+from om_graph.cli.commands import settings
+from om_graph.cli.commands import ambassadors, audit, cypher, dataset, export, gaps, load, maps, network, reference, regions
 
 app = typer.Typer(
     name="om-graph",
     help="Audit Offensive Mittelstand networks against the OM criteria, as a property graph.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from om_graph import __version__
+
+        typer.echo(f"om-graph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print om-graph's version and exit.")
+    ] = False,
+) -> None:
+    """Audit Offensive Mittelstand networks against the OM criteria, as a property graph.
+
+    Defaults that stick (language, profile, audit date, Neo4j connection) come from
+    om-graph.toml or OM_GRAPH_* variables: see `om-graph config`.
+    """
+    from om_graph.cli.config import default_map, load_config
+    from om_graph.cli.errors import reported_errors
+
+    with reported_errors():
+        ctx.default_map = default_map(ctx.command, load_config())
+
 
 app.command("audit")(audit.audit)
 app.command("validate")(dataset.validate)
 app.command("rules")(reference.rules)
 app.command("schema")(reference.schema)
+app.command("config")(settings.config)
 app.command("example")(dataset.example)
 app.command("generate")(dataset.generate)
 app.command("load")(load.load)
@@ -36,3 +67,4 @@ app.command("export")(export.export)
 app.command("gaps")(gaps.gaps)
 app.add_typer(maps.app, name="map")
 app.add_typer(network.app, name="network")
+app.add_typer(regions.app, name="regions")

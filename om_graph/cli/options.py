@@ -40,7 +40,7 @@ class RowFormat(StrEnum):
     csv = "csv"
 
 
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of the output: en or de.")]
+LangOpt = Annotated[Lang, typer.Option("--lang", envvar="OM_GRAPH_LANG", help="Language of the output: en or de.")]
 OutputOpt = Annotated[
     Optional[Path],
     typer.Option("--output", "-o", help="Write to this file (all or nothing) instead of stdout.", show_default=False),
@@ -51,6 +51,7 @@ ProfileOpt = Annotated[
     Optional[Path],
     typer.Option(
         "--profile",
+        envvar="OM_GRAPH_PROFILE",
         help="YAML profile: rule thresholds, and in its 'ambassadors' section level, max_networks and weights.",
         show_default=False,
     ),
@@ -59,6 +60,7 @@ AsOfOpt = Annotated[
     Optional[str],
     typer.Option(
         "--as-of",
+        envvar="OM_GRAPH_AS_OF",
         help="Audit date, 2025-12-31 or 31.12.2025 (default today; with --example, the example's own date).",
         show_default=False,
     ),
@@ -97,4 +99,12 @@ PasswordOpt = Annotated[
 ]
 DatabaseOpt = Annotated[
     Optional[str], typer.Option("--database", help="Neo4j database; default $NEO4J_DATABASE or neo4j.", show_default=False)
+]
+TimeoutOpt = Annotated[
+    Optional[float],
+    typer.Option(
+        "--timeout",
+        help="Seconds a Neo4j query or load may take (default 300); connecting gives up after at most 15.",
+        show_default=False,
+    ),
 ]

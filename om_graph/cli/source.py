@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from om_graph.cli.options import DatabaseOpt, ExampleOpt, Neo4jOpt, PasswordOpt, PathArg, UriOpt, UserOpt
+from om_graph.cli.options import DatabaseOpt, ExampleOpt, Neo4jOpt, PasswordOpt, PathArg, TimeoutOpt, UriOpt, UserOpt
 from om_graph.cli.progress import spinner
 from om_graph.errors import UsageError
 
@@ -46,6 +46,7 @@ class Source:
     user: str | None = None
     password: str | None = field(default=None, repr=False)
     database: str | None = None
+    timeout: float | None = None
 
     @property
     def in_neo4j(self) -> bool:
@@ -65,10 +66,20 @@ class Source:
         return load_dataset(self.path, self.example)
 
     def settings(self) -> "Neo4jSettings":
-        """The Neo4j connection: the options, else the NEO4J_* environment variables."""
+        """The Neo4j connection: the options, else OM_GRAPH_NEO4J_* or NEO4J_*, else om-graph.toml."""
+        from om_graph.cli.config import load_config
         from om_graph.engines.neo4j.connect import Neo4jSettings
 
-        return Neo4jSettings.from_env(self.uri, self.user, self.password, self.database)
+        config = load_config()
+
+        def kept(option: str | None, key: str) -> str | None:
+            found = config.env_or_file(key)
+            return option or (found[0] if found else None)
+
+        return Neo4jSettings.from_env(
+            kept(self.uri, "neo4j.uri"), kept(self.user, "neo4j.user"), self.password, kept(self.database, "neo4j.database"),
+            timeout=self.timeout,
+        )
 
     @contextmanager
     def open(self, *, redact: bool = False, status: str | None = None) -> Iterator["Engine"]:
@@ -93,7 +104,10 @@ class Source:
 
             settings = self.settings()
             with connect(settings) as driver:
-                yield Neo4jEngine(driver, settings.database)
+                engine = Neo4jEngine(driver, settings.database, settings.timeout)
+                # An empty or never-loaded database would audit to "no findings": refused instead.
+                engine.require_loaded(settings.uri)
+                yield engine
         else:
             from om_graph.engines.embedded import EmbeddedEngine
 
@@ -122,13 +136,14 @@ _OPTIONS: dict[str, tuple[Any, Any]] = {
     "user": (UserOpt, None),
     "password": (PasswordOpt, None),
     "database": (DatabaseOpt, None),
+    "timeout": (TimeoutOpt, None),
 }
 #: A graph: PATH, the example or Neo4j.
-GRAPH = ("path", "example", "neo4j", "uri", "user", "password", "database")
+GRAPH = ("path", "example", "neo4j", "uri", "user", "password", "database", "timeout")
 #: A dataset only: PATH or the example (validate, export).
 DATASET = ("path", "example")
 #: The Neo4j connection alone (cypher run).
-CONNECTION = ("uri", "user", "password", "database")
+CONNECTION = ("uri", "user", "password", "database", "timeout")
 #: A dataset and the Neo4j database to load it into.
 DATASET_TO_NEO4J = DATASET + CONNECTION
 _FIRST = ("path", "example")
