@@ -86,10 +86,7 @@ class MapBrowser:
             page.on("pageerror", lambda exc: errors.append(str(exc)))
             page.goto(url)
             page.wait_for_function("window.omMap && window.omMap.stabilized", timeout=timeout_s * 1000)
-            counts = page.evaluate(
-                "() => ({nodes: omMap.nodes.length, edges: omMap.edges.length, ms: omMap.stabilizedAfterMs,"
-                " physics: omMap.network.physics.physicsEnabled})"
-            )
+            counts = page.evaluate("() => omMap.summary()")
             assert counts["physics"] is False, "physics still running after stabilisation"
             interaction = interact(page) if interact else None
             page.screenshot(path=str(screenshot))

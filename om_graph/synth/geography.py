@@ -1,9 +1,9 @@
 """Germany: its 16 federal states and 400 districts, as compact index-based lists.
 
-Real names, ISO 3166-2 codes and district keys come from ``data/regions_de.yaml`` of
-:mod:`om_graph.dataset`, with the borders between states and between districts of different
-states; the neighbours inside a state are approximated from the key order and the names. The
-regions do not grow with the scale.
+Real names, ISO 3166-2 codes, district keys and populations come from ``data/regions_de.yaml``
+of :mod:`om_graph.dataset`; the borders between states and between districts are computed
+from the official boundaries (:mod:`om_graph.dataset.geo`, built by ``scripts/build_geo.py``):
+two regions border when their boundaries share a line. The regions do not grow with the scale.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from typing import Any
 
 import yaml
 
+from om_graph.dataset.geo import Germany, load_germany
 from om_graph.dataset.model import Border, Region
 
 
 class Geo:
     """Germany as compact, index-based lists (districts and states are ints)."""
 
-    def __init__(self, raw: dict[str, Any]) -> None:
+    def __init__(self, raw: dict[str, Any], germany: Germany) -> None:
         self.country_id: str = raw["country"]["id"]
         self.country_name: str = raw["country"]["name"]
         self.state_ids: list[str] = []
@@ -44,10 +45,10 @@ class Geo:
         state_index = {sid: i for i, sid in enumerate(self.state_ids)}
         district_index = {did: i for i, did in enumerate(self.district_ids)}
         self.state_borders: list[tuple[int, int]] = unique_pairs(
-            (state_index[a], state_index[b]) for a, b in raw["state_borders"]
+            (state_index[a], state_index[b]) for a, b in sorted(germany.state_borders)
         )
         self.district_borders: list[tuple[int, int]] = unique_pairs(
-            [*self._inner_borders(), *((district_index[a], district_index[b]) for a, b in raw["district_borders"])]
+            (district_index[a], district_index[b]) for a, b in sorted(germany.district_borders)
         )
         self.state_neighbours: list[list[int]] = [[] for _ in self.state_ids]
         for a, b in self.state_borders:
@@ -57,24 +58,6 @@ class Geo:
         for a, b in self.district_borders:
             self.district_neighbours[a].append(b)
             self.district_neighbours[b].append(a)
-
-    def _inner_borders(self) -> list[tuple[int, int]]:
-        """Approximate neighbours inside a state: key order (a chain with some shortcuts) and names."""
-        pairs = []
-        for members in self.state_districts:
-            for i in range(len(members) - 1):
-                pairs.append((members[i], members[i + 1]))
-                if i % 2 == 0 and i + 2 < len(members):
-                    pairs.append((members[i], members[i + 2]))
-            by_name = {self.district_names[d]: d for d in members}
-            for d in members:
-                name = self.district_names[d]
-                parts = [name.removeprefix("Landkreis ")] if name.startswith("Landkreis ") else name.split("-")
-                for part in parts:
-                    other = by_name.get(part)
-                    if other is not None and other != d:
-                        pairs.append((d, other))
-        return pairs
 
 
 def unique_pairs(pairs: Any) -> list[tuple[int, int]]:
@@ -89,7 +72,7 @@ def unique_pairs(pairs: Any) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def load_geo() -> Geo:
     text = (files("om_graph.dataset") / "data" / "regions_de.yaml").read_text(encoding="utf-8")
-    return Geo(yaml.safe_load(text))
+    return Geo(yaml.safe_load(text), load_germany())
 
 
 def region_records(geo: Geo) -> tuple[list[Region], list[Border]]:

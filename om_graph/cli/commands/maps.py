@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
@@ -18,6 +19,20 @@ app = typer.Typer(
 
 DRAWING = "drawing the map"
 
+MinSharedOpt = Annotated[
+    Optional[int],
+    typer.Option("--min-shared", min=1, metavar="N", show_default=False,
+                 help="Draw links with at least N shared partners (and every cooperation); "
+                      "default: all, or each network's 3 strongest when the map is dense."),
+]
+MaxNodesOpt = Annotated[
+    int, typer.Option("--max-nodes", min=1, metavar="N", help="Above N networks, show them per Land (Bundesland).")
+]
+PlanOpt = Annotated[
+    int, typer.Option("--plan", min=0, metavar="K", help="Show where K new ambassadors would cover the most (the plan's regions, numbered).")
+]
+GeoOpt = Annotated[bool, typer.Option("--geo", help="Draw the networks at their regions on the map of Germany instead of as a graph.")]
+
 
 @app.command("networks")
 @takes_source()
@@ -27,18 +42,23 @@ def networks(
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.en,
     redact_persons: RedactOpt = False,
+    min_shared: MinSharedOpt = None,
+    max_nodes: MaxNodesOpt = 1000,
 ) -> None:
     """The network of networks: networks sized by partners, links by shared partners, bridging organisations.
 
-    The title gives the date the map describes (--as-of). The map names organisations only, so
-    --redact-persons changes nothing but the subtitle.
+    Isolated networks are set apart and labelled; a dense map draws each network's strongest
+    links (--min-shared N to choose); above --max-nodes networks the map shows the Länder at
+    their places. The title gives the date the map describes (--as-of). The map names
+    organisations only, so --redact-persons changes nothing but the subtitle.
     """
     from om_graph.features.maps import networks_map
 
     with reported_errors():
         day = source.audit_date(as_of)
         with source.open(redact=redact_persons, status=DRAWING) as engine:
-            drawn = networks_map(engine, lang=lang.value, as_of=day, redacted=redact_persons)
+            drawn = networks_map(engine, lang=lang.value, as_of=day, redacted=redact_persons, min_shared=min_shared,
+                                 max_nodes=max_nodes)
         _write(drawn, output)
 
 
@@ -52,8 +72,13 @@ def ambassadors(
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.en,
     redact_persons: RedactOpt = False,
+    plan: PlanOpt = 0,
 ) -> None:
-    """Ambassadors (Botschafter): regions coloured by coverage, gaps (OM401, OM404) marked, what each one covers."""
+    """Ambassadors (Botschafter) on the map of Germany: Länder or Kreise filled by coverage, gaps (OM401, OM404) outlined.
+
+    Networks and ambassadors sit at their regions; a side list zooms to each uncovered region;
+    --plan K adds the planner's K regions as a layer. Regions without a known code are listed.
+    """
     from om_graph.audit.profile import load_profile
     from om_graph.features.maps import ambassadors_map
 
@@ -62,7 +87,8 @@ def ambassadors(
         day = source.audit_date(as_of)
         with source.open(redact=redact_persons, status=DRAWING) as engine:
             drawn = ambassadors_map(
-                engine, level=level and level.value, as_of=day, lang=lang.value, redacted=redact_persons, profile=chosen_profile
+                engine, level=level and level.value, as_of=day, lang=lang.value, redacted=redact_persons,
+                profile=chosen_profile, plan_k=plan,
             )
         _write(drawn, output)
 
@@ -76,8 +102,14 @@ def audit(
     profile: ProfileOpt = None,
     lang: LangOpt = Lang.en,
     redact_persons: RedactOpt = False,
+    geo: GeoOpt = False,
+    level: LevelOpt = None,
+    min_shared: MinSharedOpt = None,
 ) -> None:
-    """The audit: networks coloured by implementation stage (1-4), each with its findings."""
+    """The audit: networks by implementation stage (1-4, colour and shape), each with its findings.
+
+    As a graph of shared partners, or with --geo on the map of Germany (--level state|district).
+    """
     from om_graph.audit.profile import load_profile
     from om_graph.features.maps import audit_map
 
@@ -85,7 +117,8 @@ def audit(
         chosen_profile = load_profile(profile)
         day = source.audit_date(as_of)
         with source.open(redact=redact_persons, status=DRAWING) as engine:
-            drawn = audit_map(engine, as_of=day, lang=lang.value, redacted=redact_persons, profile=chosen_profile)
+            drawn = audit_map(engine, as_of=day, lang=lang.value, redacted=redact_persons, profile=chosen_profile,
+                              geo=geo, level=(level.value if level else chosen_profile.ambassadors.level), min_shared=min_shared)
         _write(drawn, output)
 
 

@@ -1,10 +1,14 @@
-"""The ambassador map: regions coloured by coverage, gaps marked, ambassadors linked to what they cover.
+"""The ambassador map: Germany's Länder or Kreise filled by the share of weight an ambassador covers.
 
-Every region of the level (``coverage/regions``) is drawn; its coverage is the share of its elements (networks, intermediaries, companies) an
-ambassador (Botschafter) covers, from ``coverage/elements``. Regions where OM has networks or
-partners but no ambassador (OM401) get a dark red border; white spots (OM404) are drawn white
-with a dashed red border. Ambassadors link to the regions of the level they serve (their own
-region, or the one it lies in or contains, as OM401 counts them) and the networks they are active in.
+Every region of the level is drawn from the official boundaries by its ``code``; its fill is
+the share of the weight of its elements (networks, intermediaries, companies, weighted as the
+profile says) that an ambassador (Botschafter) covers, from the coverage report
+(:mod:`om_graph.features.coverage.report`). Regions with OM networks or partners but no
+ambassador (OM401) are outlined solid, white spots (OM404) dashed, and both are labelled and
+listed at the side; a click on the list zooms to the region. Networks sit at their regions,
+ambassadors at theirs. With ``plan_k`` the planner's K regions (:mod:`.coverage.planner`) are a
+layer of their own, numbered in the order the planner picked them. Regions of the dataset
+without a known code are listed with the reason.
 
 Ambassadors are drawn as the rows name them: from a redacting engine
 (:func:`om_graph.privacy.redacting`) by their pseudonyms, the same as in every other output.
@@ -13,27 +17,35 @@ Ambassadors are drawn as the rows name them: from a redacting engine
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from typing import Any
 
-from om_graph.queries.registry import run_query
-from om_graph.audit.run import run_audit
-from om_graph.i18n import has, t
 from om_graph.audit.profile import DEFAULT_PROFILE, Profile
-from om_graph.features.coverage.report import audit_profile
-from om_graph.features.maps.build import LegendEntry, Map
-
-COVERAGE_COLOURS = {"full": "#66bd63", "partial": "#fee08b", "none": "#f4a582"}
-WITHOUT_AMBASSADOR_BORDER = "#b2182b"
-WHITE_SPOT_BORDER = "#d73027"
-NETWORK_COLOUR = "#4575b4"
-AMBASSADOR_COLOUR = "#1b7837"
-EDGE_COLOURS = {"ambassador_region": "#1b7837", "ambassador_network": "#5aae61", "network_region": "#bdbdbd"}
+from om_graph.features.coverage.planner import plan as greedy_plan
+from om_graph.features.coverage.report import RegionCoverage, coverage_instance, coverage_report
+from om_graph.features.maps.build import LegendEntry
+from om_graph.features.maps.geo import GeoMap, GeoRegion, Marker, SideItem
+from om_graph.features.maps.palette import AMBASSADOR, COVERAGE, GAP_OUTLINE, LIGHT_GREY, NETWORK_KIND, OKABE_ITO, PLAN_COLOUR, fill
+from om_graph.features.maps.places import network_points, places, spread, unplaced_text
+from om_graph.i18n import has, t
 
 #: The rules whose regions the map marks as gaps, most severe first.
 GAP_RULES = ("OM404", "OM401")
-ELEMENT_KINDS = ("network", "intermediary", "company")
-TALLY_WORDS = {"network": "networks", "intermediary": "intermediaries", "company": "companies"}
+UNCOVERED_NETWORK = (OKABE_ITO["vermillion"], "triangle")
+#: Room between markers that share a spot, in map units (tenths of a km).
+SPACING = 70
+
+
+def coverage_class(weight_covered: float, weight_total: float) -> str:
+    """``full``, ``partial``, ``none`` (nothing of its weight covered) or ``empty`` (nothing to cover).
+
+    >>> [coverage_class(*w) for w in ((3, 3), (1, 3), (0, 3), (0, 0))]
+    ['full', 'partial', 'none', 'empty']
+    """
+    if not weight_total:
+        return "empty"
+    if weight_covered >= weight_total:
+        return "full"
+    return "partial" if weight_covered > 0 else "none"
 
 
 def ambassadors_map(
@@ -44,139 +56,145 @@ def ambassadors_map(
     lang: str = "en",
     redacted: bool = False,
     profile: Profile = DEFAULT_PROFILE,
-) -> Map:
-    """Regions of ``level`` (default: the profile's), their coverage and gaps, the networks in them, and the ambassadors.
+    plan_k: int = 0,
+) -> GeoMap:
+    """The map of ``level`` (default: the profile's) with coverage, gaps, networks, ambassadors and a plan of ``plan_k`` regions.
 
     ``redacted`` only says so in the subtitle: pseudonyms come from a redacting engine.
     """
-    level = level or profile.ambassadors.level
-    elements = run_query(engine, "coverage/elements", {"level": level})
-    gaps = _gaps(engine, level, as_of, lang, profile)
-    network_names = {n["id"]: n["name"] for n in run_query(engine, "network/networks")}
+    report = coverage_report(engine, profile, level, as_of=as_of, lang=lang)
+    level = report.level
+    found = places(engine, level)
+    germany_shapes = found.germany.states if level == "state" else found.germany.districts
+    gaps: dict[str, tuple[str, str]] = {}
+    for finding in sorted((f for f in report.findings if f.code in GAP_RULES), key=lambda f: GAP_RULES.index(f.code)):
+        gaps.setdefault(finding.subject_id, (finding.code, finding.message))
+    names = report.person_names()
 
-    region_rows = run_query(engine, "coverage/regions", {"level": level})
-    regions = {r["region_id"]: r["region_name"] for r in region_rows}
-    tally: dict[str, dict[str, list[int]]] = defaultdict(lambda: {k: [0, 0] for k in ELEMENT_KINDS})
-    networks_in: dict[str, set[str]] = defaultdict(set)
-    for row in elements:
-        counts = tally[row["region_id"]][row["element_kind"]]
-        counts[0] += bool(row["covered"])
-        counts[1] += 1
-        if row["element_kind"] == "network":
-            networks_in[row["region_id"]].add(row["element_id"])
-    served: dict[str, list[str]] = defaultdict(list)
-    for row in region_rows:
-        for person_id in row["ambassador_ids"]:
-            served[person_id].append(row["region_id"])
+    drawn: dict[str, GeoRegion] = {}
+    uncovered: list[tuple[int, float, SideItem]] = []
+    for region in report.regions:
+        code = found.codes.get(region.region_id)
+        if code not in germany_shapes or code in drawn:
+            continue
+        bucket = coverage_class(region.weight.covered, region.weight.total)
+        gap = gaps.get(region.region_id)
+        tip = _region_tip(region, code, gap, [names.get(p, p) for p in region.ambassador_ids], lang)
+        colour, pattern = COVERAGE[bucket]
+        drawn[code] = GeoRegion(code, region.region_name, bucket, fill(pattern, colour), tip, region.region_id,
+                                gap[0] if gap else None)
+        missing = region.weight.total - region.weight.covered
+        if gap:
+            uncovered.append((GAP_RULES.index(gap[0]), -missing, SideItem(f"{gap[0]} · {region.region_name}", code, gap[0])))
+        elif bucket in ("none", "partial"):
+            text = t("map.geo.uncovered.item", lang, name=region.region_name, share=f"{region.weight.share or 0:.0%}")
+            uncovered.append((len(GAP_RULES), -missing, SideItem(text, code, bucket)))
+    for code, shape in germany_shapes.items():
+        if code not in drawn:
+            drawn[code] = GeoRegion(code, shape.name if level == "district" else _state_name(code, found), "base",
+                                    LIGHT_GREY, t("map.geo.tip.not_in_data", lang, name=shape.name, code=code))
 
-    nodes = [_region_node(rid, name, tally[rid], gaps.get(rid), lang) for rid, name in sorted(regions.items())]
-    edges: list[dict[str, Any]] = []
-    shown_networks: set[str] = set()
-    for region_id, network_ids in sorted(networks_in.items()):
-        for network_id in sorted(network_ids):
-            shown_networks.add(network_id)
-            edges.append(_edge(f"network:{network_id}", f"region:{region_id}", "network_region"))
-
-    for row in run_query(engine, "coverage/ambassadors"):
-        node = _ambassador_node(row, regions, network_names, lang)
-        nodes.append(node)
-        edges.extend(_edge(node["id"], f"region:{r}", "ambassador_region") for r in served.get(row["person_id"], ()))
-        edges.extend(_edge(node["id"], f"network:{n}", "ambassador_network", dashes=True) for n in row["network_ids"])
-        shown_networks.update(row["network_ids"])
-
-    nodes.extend(
-        {"id": f"network:{nid}", "label": network_names.get(nid, nid),
-         "title": t("map.tip.network.short", lang, name=network_names.get(nid, nid)),
-         "category": "network", "color": NETWORK_COLOUR, "shape": "dot", "value": 1}
-        for nid in sorted(shown_networks)
-    )
-    level_word = t(f"level.{level}", lang) if has(f"level.{level}") else level
-    return Map(
-        title=t("map.ambassadors.title", lang),
-        subtitle=t("map.ambassadors.subtitle", lang, level=level_word),
-        lang=lang,
-        legend=_legend(lang),
-        nodes=nodes,
-        edges=edges,
-        redacted=redacted,
-    )
-
-
-def _ambassador_node(row: dict[str, Any], regions: dict[str, str], network_names: dict[str, str], lang: str) -> dict[str, Any]:
-    """An ambassador, by the id and name of the row (pseudonyms from a redacting engine)."""
-    name = row["person_name"]
-    return {
-        "id": f"person:{row['person_id']}",
-        "label": name,
-        "title": t(
-            "map.tip.ambassador", lang, name=name,
-            regions=", ".join(regions.get(r, r) for r in row["region_ids"]) or "-",
-            networks=", ".join(network_names.get(n, n) for n in row["network_ids"]) or "-",
-        ),
-        "category": "ambassador",
-        "color": AMBASSADOR_COLOUR,
-        "shape": "star",
-        "value": 2,
-    }
-
-
-def _gaps(engine: Any, level: str, as_of: dt.date, lang: str, profile: Profile) -> dict[str, tuple[str, str]]:
-    """Region id -> (rule code, message) of its most severe gap finding at ``level``, as the coverage report has them."""
-    found: dict[str, tuple[str, str]] = {}
-    result = run_audit(engine, as_of=as_of, profile=audit_profile(profile, level), rules=",".join(GAP_RULES), lang=lang)
-    for finding in sorted(result.findings, key=lambda f: GAP_RULES.index(f.code)):
-        found.setdefault(finding.subject_id, (finding.code, finding.message))
-    return found
-
-
-def _region_node(region_id: str, name: str, tally: dict[str, list[int]], gap: tuple[str, str] | None, lang: str) -> dict[str, Any]:
-    covered = sum(c for c, _ in tally.values())
-    total = sum(n for _, n in tally.values())
-    share = covered / total if total else 0.0
-    bucket = "full" if total and covered == total else "partial" if covered else "none"
-    tip = t(
-        "map.tip.region", lang, name=name, id=region_id, covered=covered, total=total, share=f"{share:.0%}",
-        **{TALLY_WORDS[kind]: f"{c}/{n}" for kind, (c, n) in tally.items()},
-    )
-    node = {
-        "id": f"region:{region_id}",
-        "label": name,
-        "category": bucket,
-        "color": COVERAGE_COLOURS[bucket],
-        "shape": "square",
-        "value": max(total, 1),
-    }
-    if gap:
-        code, message = gap
-        tip += t("map.tip.gap", lang, code=code, message=message)
-        if code == "OM404":
-            node.update(category="white_spot", color={"background": "#ffffff", "border": WHITE_SPOT_BORDER},
-                        borderWidth=3, shapeProperties={"borderDashes": [6, 4]})
-        else:
-            node.update(category="without_ambassador",
-                        color={"background": COVERAGE_COLOURS[bucket], "border": WITHOUT_AMBASSADOR_BORDER}, borderWidth=4)
-    node["title"] = tip
-    return node
-
-
-def _edge(source: str, target: str, category: str, dashes: bool = False) -> dict[str, Any]:
-    return {"from": source, "to": target, "category": category, "color": EDGE_COLOURS[category], "dashes": dashes,
-            "width": 2 if category != "network_region" else 1}
-
-
-def _legend(lang: str) -> list[LegendEntry]:
-    return [
-        LegendEntry("full", t("map.legend.coverage.full", lang), COVERAGE_COLOURS["full"], shape="square"),
-        LegendEntry("partial", t("map.legend.coverage.partial", lang), COVERAGE_COLOURS["partial"], shape="square"),
-        LegendEntry("none", t("map.legend.coverage.none", lang), COVERAGE_COLOURS["none"], shape="square"),
-        LegendEntry("without_ambassador", t("map.legend.without_ambassador", lang), COVERAGE_COLOURS["none"], shape="square",
-                    border=WITHOUT_AMBASSADOR_BORDER),
-        LegendEntry("white_spot", t("map.legend.white_spot", lang), "#ffffff", shape="square", border=WHITE_SPOT_BORDER,
-                    dashes=True),
-        LegendEntry("network", t("map.legend.network", lang), NETWORK_COLOUR),
-        LegendEntry("ambassador", t("map.legend.ambassador", lang), AMBASSADOR_COLOUR, shape="star"),
-        LegendEntry("ambassador_region", t("map.legend.ambassador_region", lang), EDGE_COLOURS["ambassador_region"], target="edge"),
-        LegendEntry("ambassador_network", t("map.legend.ambassador_network", lang), EDGE_COLOURS["ambassador_network"],
-                    target="edge", dashes=True),
-        LegendEntry("network_region", t("map.legend.network_region", lang), EDGE_COLOURS["network_region"], target="edge"),
+    network_names = {n.network_id: n.network_name for n in report.networks}
+    covered_networks = {n.network_id for n in report.networks if n.covered}
+    points, _ = network_points(engine, found)
+    om_points = spread({nid: p for nid, p in points.items() if nid in network_names}, SPACING)
+    yes, no = t("word.yes", lang), t("word.no", lang)
+    markers = [
+        Marker(
+            f"network:{nid}", network_names[nid], "network" if nid in covered_networks else "network_uncovered",
+            *(NETWORK_KIND["regional"] if nid in covered_networks else UNCOVERED_NETWORK), *point,
+            tip=t("map.geo.tip.network", lang, name=network_names[nid], covered=yes if nid in covered_networks else no),
+            priority=2,
+        )
+        for nid, point in sorted(om_points.items())
     ]
+    ambassador_points = {}
+    for ambassador in report.ambassadors:
+        spots = [p for p in (found.point(r) for r in ambassador.region_ids) if p] or [om_points[n] for n in ambassador.network_ids if n in om_points]
+        if spots:
+            ambassador_points[ambassador.person_id] = (sum(p[0] for p in spots) / len(spots), sum(p[1] for p in spots) / len(spots))
+    ambassador_points = spread(ambassador_points, SPACING)
+    regions_by_id = {r.region_id: r.region_name for r in report.regions} | {rid: row["region_name"] for rid, row in found.rows.items()}
+    for ambassador in report.ambassadors:
+        if ambassador.person_id not in ambassador_points:
+            continue
+        tip = t("map.tip.ambassador", lang, name=ambassador.person_name,
+                regions=", ".join(regions_by_id.get(r, r) for r in ambassador.region_ids) or "-",
+                networks=", ".join(network_names.get(n, n) for n in ambassador.network_ids) or "-")
+        markers.append(Marker(f"person:{ambassador.person_id}", ambassador.person_name, "ambassador", *AMBASSADOR,
+                              *ambassador_points[ambassador.person_id], tip=tip,
+                              related=[f"network:{n}" for n in ambassador.network_ids], priority=3))
+
+    plan_steps: dict[str, int] = {}
+    plan_items: list[SideItem] = []
+    if plan_k:
+        chosen = greedy_plan(coverage_instance(report), plan_k)
+        for number, step in enumerate(chosen.steps, start=1):
+            code = found.codes.get(step.region_id)
+            name = regions_by_id.get(step.region_id, step.region_id)
+            if code in germany_shapes:
+                plan_steps[code] = number
+            plan_items.append(SideItem(t("map.geo.plan.item", lang, step=number, name=name, gain=f"{step.gain:g}",
+                                         share=f"{step.share or 0:.0%}"), code if code in germany_shapes else None, "plan"))
+
+    ranked = sorted(uncovered, key=lambda x: (x[0], x[1], x[2].text))
+    lists = [("om-gaps-list", t("map.geo.uncovered", lang), [item for *_, item in ranked])]
+    if plan_k:
+        lists.append(("om-plan-list", t("map.geo.plan", lang, k=plan_k), plan_items))
+    unplaced = [SideItem(unplaced_text(u, lang)) for u in found.unplaced]
+    if unplaced:
+        lists.append(("om-unplaced-list", t("map.geo.unplaced", lang), unplaced))
+    level_word = t(f"level.{level}", lang) if has(f"level.{level}") else level
+    subtitle = t("map.ambassadors.subtitle", lang, level=level_word)
+    legend = _legend(lang, plan_k > 0)
+    return GeoMap(
+        title=t("map.ambassadors.title", lang),
+        subtitle=subtitle,
+        lang=lang,
+        level=level,
+        legend=legend,
+        regions=[drawn[code] for code in sorted(drawn)],
+        markers=markers,
+        plan=plan_steps,
+        lists=lists,
+        redacted=redacted,
+        patterns=[(pattern, colour) for colour, pattern in COVERAGE.values()],
+    )
+
+
+def _state_name(code: str, found) -> str:
+    return next((row["region_name"] for rid, row in found.rows.items() if found.codes.get(rid) == code), code)
+
+
+def _region_tip(region: RegionCoverage, code: str, gap: tuple[str, str] | None, ambassadors: list[str], lang: str) -> str:
+    counts = {kind: f"{int(tally.covered)}/{int(tally.total)}" for kind, tally in region.elements.items()}
+    tip = t("map.geo.tip.region", lang, name=region.region_name, code=code,
+            share=f"{region.weight.share or 0:.0%}", covered=f"{region.weight.covered:g}", total=f"{region.weight.total:g}",
+            networks=counts["network"], intermediaries=counts["intermediary"], companies=counts["company"],
+            ambassadors=", ".join(ambassadors) or "-")
+    if gap:
+        tip += t("map.tip.gap", lang, code=gap[0], message=gap[1])
+    return tip
+
+
+def _legend(lang: str, with_plan: bool) -> list[LegendEntry]:
+    words = {
+        "full": t("map.legend.coverage.full", lang),
+        "partial": t("map.legend.coverage.partial", lang),
+        "none": t("map.legend.coverage.none", lang),
+        "empty": t("map.legend.coverage.empty", lang),
+    }
+    entries = [
+        LegendEntry(bucket, words[bucket], fill(pattern, colour), shape="region") for bucket, (colour, pattern) in COVERAGE.items()
+    ]
+    entries.append(LegendEntry("base", t("map.legend.not_in_data", lang), LIGHT_GREY, shape="region"))
+    entries.append(LegendEntry("OM401", t("map.legend.without_ambassador", lang), "#ffffff", shape="outline",
+                               border=GAP_OUTLINE["OM401"][0]))
+    entries.append(LegendEntry("OM404", t("map.legend.white_spot", lang), "#ffffff", shape="outline",
+                               border=GAP_OUTLINE["OM404"][0], dashes=True))
+    if with_plan:
+        entries.append(LegendEntry("plan", t("map.legend.plan", lang), PLAN_COLOUR, shape="plan"))
+    entries.append(LegendEntry("network", t("map.legend.network.covered", lang), NETWORK_KIND["regional"][0], shape="circle"))
+    entries.append(LegendEntry("network_uncovered", t("map.legend.network.uncovered", lang), UNCOVERED_NETWORK[0], shape="triangle"))
+    entries.append(LegendEntry("ambassador", t("map.legend.ambassador", lang), AMBASSADOR[0], shape="star"))
+    return entries

@@ -26,6 +26,7 @@ from jinja2 import Environment
 
 from om_graph.i18n import t
 from om_graph.features.maps.layout import precomputed_positions
+from om_graph.features.maps.readable import CELL, extent, grid_apart
 
 #: Above this many nodes vis-network's "improved layout" (Kamada-Kawai on clusters) takes minutes.
 IMPROVED_LAYOUT_LIMIT = 150
@@ -70,14 +71,19 @@ def render_html(chosen: Map) -> str:
     """The map as one HTML document that needs nothing but a browser."""
     edges = [{"id": f"e{i}", **edge} for i, edge in enumerate(chosen.edges)]
     nodes, options = chosen.nodes, _merge(default_options(len(chosen.nodes)), chosen.options)
-    if len(nodes) > PHYSICS_LIMIT:
-        positions = precomputed_positions((n["id"] for n in nodes), ((e["from"], e["to"]) for e in edges))
-        nodes = [{**n, "x": round(positions[n["id"]][0], 1), "y": round(positions[n["id"]][1], 1)} for n in nodes]
+    placed = [n for n in nodes if not n.get("apart")]
+    apart = [n for n in nodes if n.get("apart")]
+    physics = options["physics"]["enabled"]
+    if len(placed) > PHYSICS_LIMIT and physics:
+        positions = precomputed_positions((n["id"] for n in placed), ((e["from"], e["to"]) for e in edges))
+        placed = [{**n, "x": round(positions[n["id"]][0], 1), "y": round(positions[n["id"]][1], 1)} for n in placed]
         options = _merge(options, {"physics": {"enabled": False}})
+    nodes = placed + _set_apart(apart, placed, physics and len(placed) <= PHYSICS_LIMIT)
     data = {
         "nodes": nodes,
         "edges": edges,
         "options": options,
+        "cell": CELL,
         "words": {
             "matches": t("map.search.matches", chosen.lang, count="{count}"),
             "counts": t("map.counts", chosen.lang, nodes=len(chosen.nodes), edges=len(edges)),
@@ -93,6 +99,8 @@ def render_html(chosen: Map) -> str:
         "details": t("map.details", lang),
         "details.hint": t("map.details.hint", lang),
         "redacted": t("map.redacted", lang),
+        "reset": t("map.reset", lang),
+        "save_png": t("map.save_png", lang),
     }
     return _template().render(
         map=chosen,
@@ -101,6 +109,25 @@ def render_html(chosen: Map) -> str:
         vis_js=_vis_asset("vis-network.min.js"),
         data_json=embedded_json(data),
     )
+
+
+def _set_apart(apart: list[dict[str, Any]], placed: list[dict[str, Any]], physics: bool) -> list[dict[str, Any]]:
+    """Nodes marked ``apart`` (isolated networks and their heading) in a grid to the right of the others, fixed."""
+    if not apart:
+        return []
+    if physics or not placed:
+        reach = extent(len(placed))
+        right, top = reach, -reach
+    else:
+        right = max(n["x"] for n in placed) + 2 * CELL
+        top = min(n["y"] for n in placed)
+    headings = [n for n in apart if n.get("heading")]
+    grid = grid_apart([n["id"] for n in apart if not n.get("heading")], right, top + CELL)
+    out = [{**n, "x": right, "y": top, "fixed": True, "physics": False, "font": {**n.get("font", {}), "align": "left"}}
+           for n in headings]
+    out += [{**n, "x": grid[n["id"]][0], "y": grid[n["id"]][1], "fixed": True, "physics": False}
+            for n in apart if not n.get("heading")]
+    return out
 
 
 def default_options(node_count: int) -> dict[str, Any]:
@@ -125,7 +152,7 @@ def default_options(node_count: int) -> dict[str, Any]:
             "enabled": True,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 140, "avoidOverlap": 0.6},
-            "stabilization": {"enabled": True, "iterations": 300 if big else 400, "updateInterval": 25, "fit": True},
+            "stabilization": {"enabled": True, "iterations": 150 if big else 400, "updateInterval": 25, "fit": True},
         },
     }
 

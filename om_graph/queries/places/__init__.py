@@ -1,0 +1,1 @@
+"""Where things are: regions with their official codes (for maps)."""
