@@ -51,3 +51,19 @@ def test_query_runs_as_written_with_its_header_parameters(path: Path, neo4j_driv
         params = {name: session.run(f"RETURN {expr} AS v").single()["v"] for name, expr in header_params(text).items()}
         for statement in statements(text):
             session.run(statement, params).consume()
+
+
+#: A labelled node pattern: ``(n:Network``, ``(:Region:OmGraph``.
+NODE_PATTERN = __import__("re").compile(r"\((\w*)((?::\w+)+)")
+
+
+@pytest.mark.parametrize("path", [p for p in ALL_FILES if p.name not in NOT_QUERIES], ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_node_pattern_reads_only_om_graph_data(path: Path) -> None:
+    """Other applications' nodes may share a label (a CRM's :Person): each pattern also needs the marker."""
+    from om_graph.dataset.graph import MARKER
+
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.lstrip().startswith("//"):
+            continue
+        for match in NODE_PATTERN.finditer(line):
+            assert MARKER in match.group(2).split(":"), f"{path.name}:{number}: {match.group(0)} lacks :{MARKER}"

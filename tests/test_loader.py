@@ -1,7 +1,7 @@
-"""Loading into a real Neo4j: idempotent, replaceable, all or nothing, and exactly the graph model's rows.
+"""Loading into a real Neo4j: idempotent, syncing, all or nothing, and exactly the graph model's rows.
 
-The loader writes with CREATE into an empty database (or after ``replace`` cleared it) and
-with MERGE otherwise; whichever way, the stored graph must be the rows of graph_model.
+The loader writes with CREATE into an empty database and with MERGE otherwise; whichever
+way, the stored graph must be the rows of graph_model, each node with the marker label.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from enum import Enum
 import pytest
 from neo4j.time import Date
 
-from om_graph.dataset.graph import GraphRows, graph_rows
+from om_graph.dataset.graph import MARKER, GraphRows, graph_rows
 from om_graph.engines.neo4j.load import Columns, distinct_relationships, graph_counts, load_dataset, load_rows, prefetched
 from om_graph.dataset.model import Activity, Dataset, Network
 from om_graph.dataset.sources import example_dataset
@@ -29,7 +29,7 @@ def snapshot(driver, database) -> tuple:
     """Every node and relationship with its properties, in a comparable form."""
     with driver.session(database=database) as session:
         nodes = sorted(
-            (r["labels"], _plain(r["props"]))
+            (sorted(r["labels"]), _plain(r["props"]))
             for r in session.run("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
         )
         rels = sorted(
@@ -41,7 +41,7 @@ def snapshot(driver, database) -> tuple:
 
 def expected(rows: GraphRows) -> tuple:
     """What ``snapshot`` must show after loading ``rows``: each node once, each relationship as MERGE keys it."""
-    nodes = sorted(([label], _plain(props)) for label, found in rows.nodes.items() for props in found)
+    nodes = sorted((sorted([label, MARKER]), _plain(props)) for label, found in rows.nodes.items() for props in found)
     rels = {}
     for spec, found in rows.rels.items():
         for start, end, props in found:
@@ -50,11 +50,11 @@ def expected(rows: GraphRows) -> tuple:
 
 
 def empty(driver, database) -> None:
-    load_rows(driver, database, GraphRows(), replace=True)
+    load_rows(driver, database, GraphRows())
 
 
 @neo4j
-@pytest.mark.parametrize("way", ["into an empty database", "again over itself", "replacing itself"])
+@pytest.mark.parametrize("way", ["into an empty database", "again over itself", "merged over itself"])
 def test_stored_graph_is_the_graph_models_rows(neo4j_driver, neo4j_settings, way: str) -> None:
     """Dates stay dates, blanks stay absent, a contact's roles stay apart: on the CREATE and the MERGE path."""
     db = neo4j_settings.database
@@ -62,7 +62,7 @@ def test_stored_graph_is_the_graph_models_rows(neo4j_driver, neo4j_settings, way
     dataset = example_dataset()
     load_dataset(neo4j_driver, db, dataset)
     if way != "into an empty database":
-        load_dataset(neo4j_driver, db, dataset, replace=way == "replacing itself")
+        load_dataset(neo4j_driver, db, dataset, merge=way == "merged over itself")
     assert snapshot(neo4j_driver, db) == expected(graph_rows(dataset))
 
 
@@ -85,7 +85,7 @@ def test_a_relationship_written_twice_is_stored_once(neo4j_driver, neo4j_setting
 @neo4j
 def test_counts_match_the_graph_model(neo4j_driver, neo4j_settings) -> None:
     dataset = example_dataset()
-    load_dataset(neo4j_driver, neo4j_settings.database, dataset, replace=True)
+    load_dataset(neo4j_driver, neo4j_settings.database, dataset)
     rows = graph_rows(dataset)
     counts = graph_counts(neo4j_driver, neo4j_settings.database)
     for label, nodes in rows.nodes.items():
@@ -100,20 +100,20 @@ def test_counts_match_the_graph_model(neo4j_driver, neo4j_settings) -> None:
 @neo4j
 def test_loading_twice_changes_nothing(neo4j_driver, neo4j_settings) -> None:
     db = neo4j_settings.database
-    load_dataset(neo4j_driver, db, example_dataset(), replace=True)
+    load_dataset(neo4j_driver, db, example_dataset())
     first = snapshot(neo4j_driver, db)
     load_dataset(neo4j_driver, db, example_dataset())
     assert snapshot(neo4j_driver, db) == first
 
 
 @neo4j
-def test_replace_swaps_previous_contents(neo4j_driver, neo4j_settings) -> None:
+def test_merge_adds_and_a_plain_load_syncs(neo4j_driver, neo4j_settings) -> None:
     db = neo4j_settings.database
-    load_dataset(neo4j_driver, db, example_dataset(), replace=True)
+    load_dataset(neo4j_driver, db, example_dataset())
     small = Dataset(networks=[Network(id="solo", name="OM Solo", kind="thematic")])
-    load_dataset(neo4j_driver, db, small)
+    load_dataset(neo4j_driver, db, small, merge=True)
     assert graph_counts(neo4j_driver, db)["Network"] == len(example_dataset().networks) + 1
-    load_dataset(neo4j_driver, db, small, replace=True)
+    load_dataset(neo4j_driver, db, small)
     counts = graph_counts(neo4j_driver, db)
     assert counts["Network"] == 1 and counts["Organisation"] == 0 and counts["MEMBER_OF"] == 0
 
@@ -121,33 +121,33 @@ def test_replace_swaps_previous_contents(neo4j_driver, neo4j_settings) -> None:
 @neo4j
 def test_failure_part_way_leaves_database_as_before(neo4j_driver, neo4j_settings) -> None:
     db = neo4j_settings.database
-    load_dataset(neo4j_driver, db, example_dataset(), replace=True)
+    load_dataset(neo4j_driver, db, example_dataset())
     before = snapshot(neo4j_driver, db)
     rows = graph_rows(Dataset(networks=[Network(id=f"x{i}", name=f"Netz {i}", kind="thematic") for i in range(50)]))
     # A property Neo4j cannot store (a map), in the last batch: earlier batches already ran.
     rows.nodes["PlannedAction"] = [{"id": "bad", "title": {"not": "storable"}}]
     with pytest.raises(Exception):
-        load_rows(neo4j_driver, db, rows, replace=True, batch_size=10)
+        load_rows(neo4j_driver, db, rows, batch_size=10)
     assert snapshot(neo4j_driver, db) == before
 
 
 @neo4j
-def test_replace_keeps_no_property_the_new_row_lacks(neo4j_driver, neo4j_settings) -> None:
-    """A node whose id survives a replace is rewritten, not patched: a blanked field is gone."""
+def test_a_reload_keeps_no_property_the_new_row_lacks(neo4j_driver, neo4j_settings) -> None:
+    """A node whose id survives a reload is updated: a field blanked in the dataset is gone."""
     db = neo4j_settings.database
-    load_dataset(neo4j_driver, db, Dataset(networks=[Network(id="n1", name="OM Eins", kind="regional", topic="Digitalisierung")]), replace=True)
-    load_dataset(neo4j_driver, db, Dataset(networks=[Network(id="n1", name="OM Eins neu", kind="regional")]), replace=True)
+    load_dataset(neo4j_driver, db, Dataset(networks=[Network(id="n1", name="OM Eins", kind="regional", topic="Digitalisierung")]))
+    load_dataset(neo4j_driver, db, Dataset(networks=[Network(id="n1", name="OM Eins neu", kind="regional")]))
     with neo4j_driver.session(database=db) as session:
         props = session.run("MATCH (n:Network {id: 'n1'}) RETURN properties(n) AS p").single()["p"]
     assert props["name"] == "OM Eins neu" and "topic" not in props
 
 
 @neo4j
-def test_replace_over_a_larger_graph_leaves_only_the_new_one(neo4j_driver, neo4j_settings) -> None:
+def test_a_sync_over_a_larger_graph_leaves_only_the_new_one(neo4j_driver, neo4j_settings) -> None:
     db = neo4j_settings.database
-    load_dataset(neo4j_driver, db, example_dataset(), replace=True)
+    load_dataset(neo4j_driver, db, example_dataset())
     small = Dataset(networks=[Network(id=example_dataset().networks[0].id, name="OM Rest", kind="thematic")])
-    load_dataset(neo4j_driver, db, small, replace=True)
+    load_dataset(neo4j_driver, db, small)
     assert snapshot(neo4j_driver, db) == expected(graph_rows(small))
 
 

@@ -54,7 +54,7 @@ def test_server_stopped_mid_load_keeps_earlier_graph(own_server) -> None:
     uri = _env(home)["NEO4J_URI"]
     settings = Neo4jSettings(uri=uri, password=password)
     with connect(settings) as driver:
-        load_dataset(driver, "neo4j", example_dataset(), replace=True)
+        load_dataset(driver, "neo4j", example_dataset())
         before = graph_counts(driver, "neo4j")
 
     big = Dataset(organisations=[Organisation(id=f"big{i}", name=f"Firma {i}", kind="company") for i in range(200_000)])
@@ -64,7 +64,7 @@ def test_server_stopped_mid_load_keeps_earlier_graph(own_server) -> None:
     def loading() -> None:
         try:
             with connect(settings) as driver:
-                load_dataset(driver, "neo4j", big, replace=True, batch_size=500, progress=lambda n: batches_written.set())
+                load_dataset(driver, "neo4j", big, batch_size=500, progress=lambda n: batches_written.set())
         except BaseException as exc:  # the server goes away under it
             failure.append(exc)
 

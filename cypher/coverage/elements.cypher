@@ -10,29 +10,29 @@
 // Organisations are covered when located inside an ambassador's region. organisation_kind is null for networks.
 // :param level => 'state';
 CALL () {
-  MATCH (t:Region)
+  MATCH (t:Region:OmGraph)
   WHERE t.level = $level
   CALL (t) {
-    MATCH (t)-[:PART_OF*0..]->(:Region)<-[:COVERS]-(n:Network)
+    MATCH (t)-[:PART_OF*0..]->(:Region:OmGraph)<-[:COVERS]-(n:Network:OmGraph)
     RETURN n
     UNION
-    MATCH (t)<-[:PART_OF*1..]-(:Region)<-[:COVERS]-(n:Network)
+    MATCH (t)<-[:PART_OF*1..]-(:Region:OmGraph)<-[:COVERS]-(n:Network:OmGraph)
     RETURN n
   }
   WITH t, n
   WHERE n.status IN ['applied', 'recognised']
   RETURN t, 'network' AS kind, n.id AS id, n.name AS name, null AS orgKind,
-         EXISTS { MATCH (:Person)-[:AMBASSADOR_IN]->(n) }
-         OR EXISTS { MATCH (n)-[:COVERS]->(:Region)-[:PART_OF*0..]->(:Region)<-[:AMBASSADOR_FOR]-(:Person) }
-         OR EXISTS { MATCH (n)-[:COVERS]->(:Region)<-[:PART_OF*1..]-(:Region)<-[:AMBASSADOR_FOR]-(:Person) } AS covered
+         EXISTS { MATCH (:Person:OmGraph)-[:AMBASSADOR_IN]->(n) }
+         OR EXISTS { MATCH (n)-[:COVERS]->(:Region:OmGraph)-[:PART_OF*0..]->(:Region:OmGraph)<-[:AMBASSADOR_FOR]-(:Person:OmGraph) }
+         OR EXISTS { MATCH (n)-[:COVERS]->(:Region:OmGraph)<-[:PART_OF*1..]-(:Region:OmGraph)<-[:AMBASSADOR_FOR]-(:Person:OmGraph) } AS covered
   UNION ALL
-  MATCH (t:Region)
+  MATCH (t:Region:OmGraph)
   WHERE t.level = $level
-  MATCH (t)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(o:Organisation)
+  MATCH (t)<-[:PART_OF*0..]-(:Region:OmGraph)<-[:LOCATED_IN]-(o:Organisation:OmGraph)
   WITH t, o, CASE WHEN o.intermediary = true THEN 'intermediary' WHEN o.kind = 'company' THEN 'company' END AS kind
   WHERE kind IS NOT NULL
   RETURN t, kind, o.id AS id, o.name AS name, o.kind AS orgKind,
-         EXISTS { MATCH (o)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region)<-[:AMBASSADOR_FOR]-(:Person) } AS covered
+         EXISTS { MATCH (o)-[:LOCATED_IN]->(:Region:OmGraph)-[:PART_OF*0..]->(:Region:OmGraph)<-[:AMBASSADOR_FOR]-(:Person:OmGraph) } AS covered
 }
 RETURN t.id AS region_id, t.name AS region_name, kind AS element_kind, id AS element_id, name AS element_name,
        orgKind AS organisation_kind, covered

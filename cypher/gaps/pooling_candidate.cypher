@@ -7,7 +7,7 @@
 // One row per organisation, no second side. Evidence: its networks that overlap another of
 // them, the first ten by id and their count. The row's region: the smallest id among the
 // topmost shared regions of those pairs. No parameters.
-MATCH (o:Organisation)-[:MEMBER_OF]->(n:Network)
+MATCH (o:Organisation:OmGraph)-[:MEMBER_OF]->(n:Network:OmGraph)
 WHERE n.status IN ['applied', 'recognised'] AND coalesce(n.open, true) AND n.kind = 'regional'
 WITH o, collect(n) AS networks
 WHERE size(networks) >= 2
@@ -17,14 +17,14 @@ WITH o, a, b
 WHERE a.id < b.id
 CALL (a, b) {
   // upwards from the lower region: a few steps, where downwards would walk whole states
-  MATCH (b)-[:COVERS]->(low:Region)-[:PART_OF*0..]->(:Region)<-[:COVERS]-(a)
+  MATCH (b)-[:COVERS]->(low:Region:OmGraph)-[:PART_OF*0..]->(:Region:OmGraph)<-[:COVERS]-(a)
   RETURN low
   UNION
-  MATCH (a)-[:COVERS]->(low:Region)-[:PART_OF*0..]->(:Region)<-[:COVERS]-(b)
+  MATCH (a)-[:COVERS]->(low:Region:OmGraph)-[:PART_OF*0..]->(:Region:OmGraph)<-[:COVERS]-(b)
   RETURN low
 }
 WITH o, a, b, collect(low) AS lows
-WITH o, [a, b] AS pair, [r IN lows WHERE NOT EXISTS { (r)-[:PART_OF*1..]->(q:Region) WHERE q IN lows }] AS tops
+WITH o, [a, b] AS pair, [r IN lows WHERE NOT EXISTS { (r)-[:PART_OF*1..]->(q:Region:OmGraph) WHERE q IN lows }] AS tops
 UNWIND pair AS network
 UNWIND tops AS top
 WITH o, collect(DISTINCT network.id) AS pooled, collect(DISTINCT top) AS meeting
@@ -43,6 +43,6 @@ RETURN 'pooling_candidate' AS kind,
        'organisation' AS a_kind, o.id AS a_id, o.name AS a_name,
        null AS b_kind, null AS b_id, null AS b_name,
        region.id AS region_id, region.name AS region_name,
-       [(region)-[:PART_OF*0..]->(x:Region) | x.id] AS region_path,
+       [(region)-[:PART_OF*0..]->(x:Region:OmGraph) | x.id] AS region_path,
        {networks: networks[..10], networks_count: size(networks)} AS evidence
 ORDER BY a_id

@@ -8,24 +8,24 @@
 // kind and anywhere, it already belongs to) and networks (those working there): the first ten
 // by id of each list, and their counts.
 // No parameters.
-MATCH (o:Organisation)-[:LOCATED_IN]->(place:Region)
+MATCH (o:Organisation:OmGraph)-[:LOCATED_IN]->(place:Region:OmGraph)
 WHERE o.intermediary = true
 WITH o, place, COLLECT {
-       MATCH (place)-[:PART_OF*0..]->(:Region)<-[:COVERS]-(n:Network)
+       MATCH (place)-[:PART_OF*0..]->(:Region:OmGraph)<-[:COVERS]-(n:Network:OmGraph)
        WHERE n.status IN ['applied', 'recognised'] AND coalesce(n.open, true) AND n.kind = 'regional'
        RETURN DISTINCT n
      } AS working
 WHERE size(working) > 0
-  AND NOT EXISTS { MATCH (o)-[:MEMBER_OF]->(n:Network) WHERE n IN working }
+  AND NOT EXISTS { MATCH (o)-[:MEMBER_OF]->(n:Network:OmGraph) WHERE n IN working }
 CALL (place, working) {
-  MATCH path = (place)-[:PART_OF*0..]->(:Region)<-[:COVERS]-(n:Network)
+  MATCH path = (place)-[:PART_OF*0..]->(:Region:OmGraph)<-[:COVERS]-(n:Network:OmGraph)
   WHERE n IN working
   RETURN n AS b
   ORDER BY length(path), n.id
   LIMIT 1
 }
 WITH o, place, working, b, COLLECT {
-       MATCH (o)-[:MEMBER_OF]->(m:Network)
+       MATCH (o)-[:MEMBER_OF]->(m:Network:OmGraph)
        WHERE m.status IN ['applied', 'recognised'] AND coalesce(m.open, true)
        RETURN m.id ORDER BY m.id
      } AS memberOf,
@@ -34,8 +34,8 @@ RETURN 'unaffiliated_intermediary' AS kind,
        'organisation' AS a_kind, o.id AS a_id, o.name AS a_name,
        'network' AS b_kind, b.id AS b_id, b.name AS b_name,
        place.id AS region_id, place.name AS region_name,
-       [(place)-[:PART_OF*0..]->(x:Region) | x.id] AS region_path,
-       {approached: EXISTS { (:Person)-[:APPROACHED]->(o) },
+       [(place)-[:PART_OF*0..]->(x:Region:OmGraph) | x.id] AS region_path,
+       {approached: EXISTS { (:Person:OmGraph)-[:APPROACHED]->(o) },
         member_of: memberOf[..10], member_of_count: size(memberOf),
         networks: workingIds[..10], networks_count: size(workingIds)} AS evidence
 ORDER BY a_id

@@ -10,16 +10,16 @@
 // shared member organisation, or an activity both networks held.
 // The row's region is r of the bordering pair (r, s) with the smallest ids; s is the
 // evidence's neighbour_region and its regions are part of region_path. No parameters.
-MATCH (a:Network)
+MATCH (a:Network:OmGraph)
 WHERE a.status IN ['applied', 'recognised'] AND coalesce(a.open, true) AND a.kind = 'regional'
 CALL (a) {
-  MATCH (a)-[:COVERS]->(:Region)<-[:PART_OF*0..]-(r:Region)
+  MATCH (a)-[:COVERS]->(:Region:OmGraph)<-[:PART_OF*0..]-(r:Region:OmGraph)
   WITH DISTINCT r
-  MATCH (r)-[:BORDERS]-(s:Region)
+  MATCH (r)-[:BORDERS]-(s:Region:OmGraph)
   WITH DISTINCT r, s
-  MATCH (s)-[:PART_OF*0..]->(c:Region)
+  MATCH (s)-[:PART_OF*0..]->(c:Region:OmGraph)
   WITH r, s, c
-  MATCH (c)<-[:COVERS]-(b:Network)
+  MATCH (c)<-[:COVERS]-(b:Network:OmGraph)
   WHERE b.status IN ['applied', 'recognised'] AND coalesce(b.open, true) AND b.kind = 'regional'
   WITH DISTINCT b, r, s
   WITH b, collect([r, s]) AS pairs
@@ -28,11 +28,11 @@ CALL (a) {
   RETURN b, pairs
 }
 WITH a, b, pairs
-WHERE NOT EXISTS { (a)-[:COVERS]->(:Region)<-[:PART_OF*0..]-(:Region)<-[:COVERS]-(b) }
-  AND NOT EXISTS { (b)-[:COVERS]->(:Region)<-[:PART_OF*0..]-(:Region)<-[:COVERS]-(a) }
+WHERE NOT EXISTS { (a)-[:COVERS]->(:Region:OmGraph)<-[:PART_OF*0..]-(:Region:OmGraph)<-[:COVERS]-(b) }
+  AND NOT EXISTS { (b)-[:COVERS]->(:Region:OmGraph)<-[:PART_OF*0..]-(:Region:OmGraph)<-[:COVERS]-(a) }
   AND NOT EXISTS { (a)-[:COOPERATES_WITH|SUB_NETWORK_OF]-(b) }
-  AND NOT EXISTS { (a)<-[:MEMBER_OF]-(:Organisation)-[:MEMBER_OF]->(b) }
-  AND NOT EXISTS { (a)-[:HELD]->(:Activity)<-[:HELD]-(b) }
+  AND NOT EXISTS { (a)<-[:MEMBER_OF]-(:Organisation:OmGraph)-[:MEMBER_OF]->(b) }
+  AND NOT EXISTS { (a)-[:HELD]->(:Activity:OmGraph)<-[:HELD]-(b) }
 CALL (pairs) {
   UNWIND pairs AS pair
   WITH pair[0] AS r, pair[1] AS s
@@ -44,6 +44,6 @@ RETURN 'unlinked_border' AS kind,
        'network' AS a_kind, a.id AS a_id, a.name AS a_name,
        'network' AS b_kind, b.id AS b_id, b.name AS b_name,
        r.id AS region_id, r.name AS region_name,
-       COLLECT { UNWIND [r, s] AS side MATCH (side)-[:PART_OF*0..]->(x:Region) RETURN DISTINCT x.id } AS region_path,
+       COLLECT { UNWIND [r, s] AS side MATCH (side)-[:PART_OF*0..]->(x:Region:OmGraph) RETURN DISTINCT x.id } AS region_path,
        {neighbour_region: s.id, border_pairs: size(pairs)} AS evidence
 ORDER BY a_id, b_id

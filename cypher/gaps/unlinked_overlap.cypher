@@ -8,14 +8,14 @@
 // shared member organisation, or an activity both networks held.
 // Evidence: the topmost shared regions (whose parent is not shared), the first ten by id and
 // their count; the row's region is the one of them with the smallest id. No parameters.
-MATCH (a:Network)
+MATCH (a:Network:OmGraph)
 WHERE a.status IN ['applied', 'recognised'] AND coalesce(a.open, true) AND a.kind = 'regional'
 CALL (a) {
-  MATCH (a)-[:COVERS]->(:Region)<-[:PART_OF*0..]-(r:Region)
+  MATCH (a)-[:COVERS]->(:Region:OmGraph)<-[:PART_OF*0..]-(r:Region:OmGraph)
   WITH DISTINCT r
-  MATCH (r)-[:PART_OF*0..]->(c:Region)
+  MATCH (r)-[:PART_OF*0..]->(c:Region:OmGraph)
   WITH r, c
-  MATCH (c)<-[:COVERS]-(b:Network)
+  MATCH (c)<-[:COVERS]-(b:Network:OmGraph)
   WHERE b.status IN ['applied', 'recognised'] AND coalesce(b.open, true) AND b.kind = 'regional'
   WITH b, collect(DISTINCT r) AS shared
   // after the aggregation, so that the planner walks from the regions instead of seeking b by id
@@ -24,9 +24,9 @@ CALL (a) {
 }
 WITH a, b, shared
 WHERE NOT EXISTS { (a)-[:COOPERATES_WITH|SUB_NETWORK_OF]-(b) }
-  AND NOT EXISTS { (a)<-[:MEMBER_OF]-(:Organisation)-[:MEMBER_OF]->(b) }
-  AND NOT EXISTS { (a)-[:HELD]->(:Activity)<-[:HELD]-(b) }
-WITH a, b, [r IN shared WHERE NOT EXISTS { (r)-[:PART_OF]->(p:Region) WHERE p IN shared }] AS tops
+  AND NOT EXISTS { (a)<-[:MEMBER_OF]-(:Organisation:OmGraph)-[:MEMBER_OF]->(b) }
+  AND NOT EXISTS { (a)-[:HELD]->(:Activity:OmGraph)<-[:HELD]-(b) }
+WITH a, b, [r IN shared WHERE NOT EXISTS { (r)-[:PART_OF]->(p:Region:OmGraph) WHERE p IN shared }] AS tops
 CALL (tops) {
   UNWIND tops AS top
   WITH top ORDER BY top.id
@@ -37,6 +37,6 @@ RETURN 'unlinked_overlap' AS kind,
        'network' AS a_kind, a.id AS a_id, a.name AS a_name,
        'network' AS b_kind, b.id AS b_id, b.name AS b_name,
        region.id AS region_id, region.name AS region_name,
-       [(region)-[:PART_OF*0..]->(x:Region) | x.id] AS region_path,
+       [(region)-[:PART_OF*0..]->(x:Region:OmGraph) | x.id] AS region_path,
        {shared_regions: [r IN ordered | r.id][..10], shared_regions_count: size(ordered)} AS evidence
 ORDER BY a_id, b_id

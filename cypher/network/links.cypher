@@ -5,11 +5,11 @@
 // steps from each organisation) and through the recorded cooperations, never by comparing
 // every pair of networks.
 CALL () {
-  MATCH (a:Network)<-[:MEMBER_OF]-(o:Organisation)-[:MEMBER_OF]->(b:Network)
+  MATCH (a:Network:OmGraph)<-[:MEMBER_OF]-(o:Organisation:OmGraph)-[:MEMBER_OF]->(b:Network:OmGraph)
   WHERE a.id < b.id
   RETURN a.id AS source_id, b.id AS target_id, count(DISTINCT o) AS shared, false AS cooperation
   UNION ALL
-  MATCH (a:Network)-[:COOPERATES_WITH]-(b:Network)
+  MATCH (a:Network:OmGraph)-[:COOPERATES_WITH]-(b:Network:OmGraph)
   WHERE a.id < b.id
   RETURN DISTINCT a.id AS source_id, b.id AS target_id, 0 AS shared, true AS cooperation
 }

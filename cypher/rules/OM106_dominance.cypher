@@ -1,34 +1,33 @@
-// OM106 framework.dominance: One partner, or one group of partners under a common parent, dominates the network's roles.
+// OM106 framework.dominance: One partner, or one group of partners under a common parent, dominates the roles that steer the network.
 // Source: 001 Rahmenbedingungen, item 6 ("Es vertritt nicht einseitig die Interessen einzelner Partner").
 // Parameters (run these lines first in Neo4j Browser or cypher-shell):
 // :param asOf => date('2025-06-30');
+// :param kinds => ['regional', 'thematic'];
 // :param maxShare => 0.5;
+// :param minRoles => 4;
 // :param windowMonths => 12;
 // A partner group is the top of an organisation's SUBSIDIARY_OF chain (the organisation itself
-// if it has no parent). Roles: one per CONTACT_FOR edge (credited to the group of the person's
-// employer; a person without an organisation counts in the total only), one per meeting held in
-// the window that has a host (credited to the host's group), one per member (its group).
-MATCH (n:Network)
-WHERE n.status IN ['applied', 'recognised']
+// if it has no parent). Steering roles: one per CONTACT_FOR edge (credited to the group of the
+// person's employer; a person without an organisation counts in the total only) and one per
+// activity held in the window that has a host (credited to the host's group). Memberships are no
+// role. A share is judged from $minRoles roles on; both contacts from one group is dominance always.
+MATCH (n:Network:OmGraph)
+WHERE n.status IN ['applied', 'recognised'] AND n.kind IN $kinds
 WITH n, date($asOf) AS asOf, date($asOf) - duration({months: $windowMonths}) AS since
 // One row per role: the group credited (null for an unaffiliated contact) and the contact role.
 CALL (n, asOf, since) {
-  MATCH (p:Person)-[c:CONTACT_FOR]->(n)
-  OPTIONAL MATCH (p)-[:WORKS_FOR]->(:Organisation)-[:SUBSIDIARY_OF*0..]->(g:Organisation)
-  WHERE NOT EXISTS { (g)-[:SUBSIDIARY_OF]->(:Organisation) }
+  MATCH (p:Person:OmGraph)-[c:CONTACT_FOR]->(n)
+  OPTIONAL MATCH (p)-[:WORKS_FOR]->(:Organisation:OmGraph)-[:SUBSIDIARY_OF*0..]->(g:Organisation:OmGraph)
+  WHERE NOT EXISTS { (g)-[:SUBSIDIARY_OF]->(:Organisation:OmGraph) }
   RETURN g.id AS grp, c.role AS role
   UNION ALL
-  // (kind and date projected first: the planner then expands from the network rather than
-  // seeking every meeting in the (kind, date) index once per network)
-  MATCH (n)-[:HELD]->(a:Activity)
-  WITH a, a.kind AS kind, a.date AS day, asOf, since
-  WHERE kind = 'meeting' AND since < day <= asOf
-  MATCH (a)<-[:HOSTED]-(:Organisation)-[:SUBSIDIARY_OF*0..]->(g:Organisation)
-  WHERE NOT EXISTS { (g)-[:SUBSIDIARY_OF]->(:Organisation) }
-  RETURN g.id AS grp, null AS role
-  UNION ALL
-  MATCH (n)<-[:MEMBER_OF]-(:Organisation)-[:SUBSIDIARY_OF*0..]->(g:Organisation)
-  WHERE NOT EXISTS { (g)-[:SUBSIDIARY_OF]->(:Organisation) }
+  // (the date projected first: the planner then expands from the network rather than
+  // seeking every activity in the (kind, date) index once per network)
+  MATCH (n)-[:HELD]->(a:Activity:OmGraph)
+  WITH a, a.date AS day, asOf, since
+  WHERE since < day <= asOf
+  MATCH (a)<-[:HOSTED]-(:Organisation:OmGraph)-[:SUBSIDIARY_OF*0..]->(g:Organisation:OmGraph)
+  WHERE NOT EXISTS { (g)-[:SUBSIDIARY_OF]->(:Organisation:OmGraph) }
   RETURN g.id AS grp, null AS role
 }
 WITH n,
@@ -50,9 +49,9 @@ CALL (credited) {
 }
 // Holding both named contacts: at least one coordination and one moderation contact, all
 // employed by one and the same group.
-WITH n, top, toFloat(held) / total AS share,
+WITH n, top, total, toFloat(held) / total AS share,
      coordination > 0 AND moderation > 0 AND unaffiliated = 0 AND contactGroups = 1 AS bothContacts
-WHERE share > $maxShare OR bothContacts
+WHERE (total >= $minRoles AND share > $maxShare) OR bothContacts
 RETURN n.id AS subject_id, n.name AS subject_name,
-       {group: top, share: share, both_contacts: bothContacts} AS evidence
+       {group: top, share: share, both_contacts: bothContacts, roles: total} AS evidence
 ORDER BY subject_id

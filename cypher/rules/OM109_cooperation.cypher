@@ -2,21 +2,22 @@
 // Source: 001 Rahmenbedingungen, item 9 ("Es ist bereit, mit anderen regionalen und fachlichen Netzwerken der Offensive Mittelstand zusammenzuarbeiten").
 // Parameters (run these lines first in Neo4j Browser or cypher-shell):
 // :param asOf => date('2025-06-30');
-// Neighbours: the other regional OM networks whose region closure contains a region of this
+// :param kinds => ['regional'];
+// Neighbours: the other OM networks of a kind in $kinds (regional by default) whose region closure contains a region of this
 // network's closure (overlap) or a region bordering one (border). A network's closure: the
 // regions it COVERS and every region inside them. Found through the regions, step by step
 // (each WITH DISTINCT keeps the walk starting at this network), never by comparing networks.
-MATCH (n:Network)
-WHERE n.status IN ['applied', 'recognised'] AND n.kind = 'regional'
+MATCH (n:Network:OmGraph)
+WHERE n.status IN ['applied', 'recognised'] AND n.kind IN $kinds
 CALL (n) {
-  MATCH (n)-[:COVERS]->(:Region)<-[:PART_OF*0..]-(r:Region)
+  MATCH (n)-[:COVERS]->(:Region:OmGraph)<-[:PART_OF*0..]-(r:Region:OmGraph)
   WITH DISTINCT r
-  MATCH (r)-[:BORDERS*0..1]-(s:Region)
+  MATCH (r)-[:BORDERS*0..1]-(s:Region:OmGraph)
   WITH DISTINCT s
-  MATCH (s)-[:PART_OF*0..]->(c:Region)
+  MATCH (s)-[:PART_OF*0..]->(c:Region:OmGraph)
   WITH DISTINCT c
-  MATCH (c)<-[:COVERS]-(m:Network)
-  WHERE m.status IN ['applied', 'recognised'] AND m.kind = 'regional'
+  MATCH (c)<-[:COVERS]-(m:Network:OmGraph)
+  WHERE m.status IN ['applied', 'recognised'] AND m.kind IN $kinds
   WITH DISTINCT m
   ORDER BY m.id
   RETURN collect(m) AS nearby
@@ -26,15 +27,15 @@ WHERE size(neighbours) > 0
 // Cooperation in any of four forms: a recorded cooperation or an agreed sub-network (either
 // direction), a shared member organisation, or an activity both networks held.
   AND NOT EXISTS {
-    MATCH (n)-[:COOPERATES_WITH|SUB_NETWORK_OF]-(m:Network)
+    MATCH (n)-[:COOPERATES_WITH|SUB_NETWORK_OF]-(m:Network:OmGraph)
     WHERE m IN neighbours
   }
   AND NOT EXISTS {
-    MATCH (n)<-[:MEMBER_OF]-(:Organisation)-[:MEMBER_OF]->(m:Network)
+    MATCH (n)<-[:MEMBER_OF]-(:Organisation:OmGraph)-[:MEMBER_OF]->(m:Network:OmGraph)
     WHERE m IN neighbours
   }
   AND NOT EXISTS {
-    MATCH (n)-[:HELD]->(:Activity)<-[:HELD]-(m:Network)
+    MATCH (n)-[:HELD]->(:Activity:OmGraph)<-[:HELD]-(m:Network:OmGraph)
     WHERE m IN neighbours
   }
 // The evidence names the first ten by id and counts them all (its size must not grow with the landscape).

@@ -2,20 +2,21 @@
 // Source: 001 Rahmenbedingungen, item 11 ("Es kann in jeder Region/jedem Fachgebiet nur ein regionales/fachliches Netzwerk der Offensive Mittelstand geben").
 // Parameters (run these lines first in Neo4j Browser or cypher-shell):
 // :param asOf => date('2025-06-30');
+// :param kinds => ['regional', 'thematic'];
 // Regional OM networks conflict when their region closures (the regions they cover and every
 // region inside them) intersect, found through the regions; thematic OM networks when their
 // topics are equal, compared trimmed and case-insensitively (blank topics never), found by
 // grouping on the topic. A direct SUB_NETWORK_OF edge between the two, either direction,
 // records the consensus and resolves that pair (a chain of sub-networks does not).
 CALL () {
-  MATCH (n:Network)
-  WHERE n.status IN ['applied', 'recognised'] AND n.kind = 'regional'
+  MATCH (n:Network:OmGraph)
+  WHERE n.status IN ['applied', 'recognised'] AND n.kind = 'regional' AND 'regional' IN $kinds
   CALL (n) {
-    MATCH (n)-[:COVERS]->(:Region)<-[:PART_OF*0..]-(r:Region)
+    MATCH (n)-[:COVERS]->(:Region:OmGraph)<-[:PART_OF*0..]-(r:Region:OmGraph)
     WITH DISTINCT r
-    MATCH (r)-[:PART_OF*0..]->(c:Region)
+    MATCH (r)-[:PART_OF*0..]->(c:Region:OmGraph)
     WITH DISTINCT c
-    MATCH (c)<-[:COVERS]-(m:Network)
+    MATCH (c)<-[:COVERS]-(m:Network:OmGraph)
     WHERE m.status IN ['applied', 'recognised'] AND m.kind = 'regional'
     RETURN DISTINCT m
   }
@@ -23,8 +24,8 @@ CALL () {
   WHERE m <> n AND NOT EXISTS { (n)-[:SUB_NETWORK_OF]-(m) }
   RETURN n, m
   UNION
-  MATCH (t:Network)
-  WHERE t.status IN ['applied', 'recognised'] AND t.kind = 'thematic'
+  MATCH (t:Network:OmGraph)
+  WHERE t.status IN ['applied', 'recognised'] AND t.kind = 'thematic' AND 'thematic' IN $kinds
   WITH toLower(trim(coalesce(t.topic, ''))) AS topic, collect(t) AS sameTopic
   WHERE topic <> '' AND size(sameTopic) > 1
   UNWIND sameTopic AS n

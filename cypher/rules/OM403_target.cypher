@@ -3,12 +3,12 @@
 // An ambassador's region holds the organisation if the organisation is LOCATED_IN that region or a region inside it.
 // Parameters (run these lines first in Neo4j Browser or cypher-shell):
 // :param asOf => date('2025-06-30');
-MATCH (o:Organisation)
+MATCH (o:Organisation:OmGraph)
 WHERE o.intermediary = true
-  AND NOT EXISTS { MATCH (o)-[:MEMBER_OF]->(:Network) }
-  AND NOT EXISTS { MATCH (:Person)-[:APPROACHED]->(o) }
+  AND NOT EXISTS { MATCH (o)-[:MEMBER_OF]->(:Network:OmGraph) }
+  AND NOT EXISTS { MATCH (:Person:OmGraph)-[:APPROACHED]->(o) }
 WITH o, COLLECT {
-          MATCH (o)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region)<-[:AMBASSADOR_FOR]-(p:Person)
+          MATCH (o)-[:LOCATED_IN]->(:Region:OmGraph)-[:PART_OF*0..]->(:Region:OmGraph)<-[:AMBASSADOR_FOR]-(p:Person:OmGraph)
           RETURN DISTINCT p.id ORDER BY p.id
         } AS ambassadors
 WHERE size(ambassadors) > 0

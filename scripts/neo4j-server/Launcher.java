@@ -6,13 +6,16 @@
  * background). It runs the embedded DBMS with only the Bolt connector open,
  * bound to 127.0.0.1, with authentication on.
  *
- * Usage: java ... Launcher --home DIR --port N [--pagecache 256m]
+ * Usage: java ... Launcher --home DIR --port N [--pagecache 256m] [--setting name=value ...]
+ *   --setting passes any other Neo4j setting (e.g. db.memory.transaction.total.max=64m).
  *   The password for user "neo4j" is read from the NEO4J_PASSWORD environment
  *   variable (never from argv, so it does not show up in `ps`).
  */
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.cli.ExecutionContext;
@@ -36,11 +39,19 @@ public final class Launcher {
         Path home = null;
         int port = -1;
         String pageCache = "256m";
+        Map<String, String> settings = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--home" -> home = Path.of(args[++i]).toAbsolutePath().normalize();
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--pagecache" -> pageCache = args[++i];
+                case "--setting" -> {
+                    String[] pair = args[++i].split("=", 2);
+                    if (pair.length != 2) {
+                        fail("--setting needs name=value, not " + args[i]);
+                    }
+                    settings.put(pair[0].trim(), pair[1].trim());
+                }
                 default -> fail("unknown argument: " + args[i]);
             }
         }
@@ -55,7 +66,17 @@ public final class Launcher {
         Files.createDirectories(home);
         setInitialPassword(home, password);
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        if (!settings.isEmpty()) {
+            // The builder takes raw name=value settings only from a file: write them as one.
+            Path conf = home.resolve("conf").resolve("launcher-settings.conf");
+            Files.createDirectories(conf.getParent());
+            StringBuilder lines = new StringBuilder();
+            settings.forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
+            Files.writeString(conf, lines.toString());
+            builder.loadPropertiesFromFile(conf);
+        }
+        DatabaseManagementService dbms = builder
                 // Bolt only, loopback only: this is a dev/CI server, never expose it.
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))

@@ -1,4 +1,4 @@
-"""om-graph load: validate a dataset and write it into Neo4j in one transaction."""
+"""om-graph load: validate a dataset and make om-graph's part of a Neo4j database equal to it, in one transaction."""
 
 from __future__ import annotations
 
@@ -15,26 +15,66 @@ from om_graph.engines.neo4j.load import DEFAULT_BATCH_SIZE
 @takes_source(DATASET_TO_NEO4J)
 def load(
     source: Source,
+    merge: Annotated[
+        bool,
+        typer.Option("--merge", help="Only add and update: keep om-graph data whose rows are gone from the dataset."),
+    ] = False,
     replace: Annotated[
-        bool, typer.Option("--replace", help="Swap the database's previous om-graph contents for this dataset.")
+        bool, typer.Option("--replace", help="The default (kept for scripts): the dataset replaces om-graph's data.", hidden=True)
     ] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per UNWIND batch.")] = DEFAULT_BATCH_SIZE,
 ) -> None:
-    """Validate a dataset and load it into Neo4j in one transaction (all or nothing)."""
+    """Validate a dataset and make om-graph's data in Neo4j equal to it, in one transaction (all or nothing).
+
+    Rows gone from the dataset are deleted from the graph (unless --merge); other applications'
+    nodes, relationships and properties are never touched.
+    """
     from om_graph.dataset.graph import graph_rows
     from om_graph.engines.neo4j.connect import connect
-    from om_graph.engines.neo4j.load import load_dataset as load_into
+    from om_graph.engines.neo4j.load import load_rows, memory_hint
+    from om_graph.errors import DatabaseOutOfMemory, UsageError
 
     with reported_errors():
+        if merge and replace:
+            raise UsageError("--merge and --replace contradict each other: choose one")
         settings = source.settings()
-        dataset = source.dataset()
-        nodes, rels = graph_rows(dataset).counts()
-        with connect(settings) as driver:
-            summary = with_progress(
-                lambda progress: load_into(
-                    driver, settings.database, dataset, replace=replace, batch_size=batch_size, progress=progress
-                ),
-                total=nodes + rels,
-                label="loading",
-            )
-    typer.echo(f"loaded {summary.nodes} nodes and {summary.relationships} relationships into {settings.uri} ({settings.database})")
+        rows = graph_rows(source.dataset())
+        nodes, rels = rows.counts()
+        try:
+            with connect(settings) as driver:
+                summary = with_progress(
+                    lambda progress: load_rows(
+                        driver,
+                        settings.database,
+                        rows,
+                        merge=merge,
+                        batch_size=batch_size,
+                        progress=progress,
+                        timeout=settings.timeout,
+                    ),
+                    total=nodes + rels,
+                    label="loading",
+                )
+        except DatabaseOutOfMemory as exc:
+            raise DatabaseOutOfMemory(f"{exc}; {memory_hint(nodes + rels)}") from None
+    typer.echo(
+        f"loaded {summary.nodes} nodes and {summary.relationships} relationships "
+        f"into {settings.uri} ({settings.database}){' (merged)' if merge else ''}"
+    )
+    typer.echo(summary_table(summary))
+
+
+def summary_table(summary) -> str:
+    """created / updated / deleted per label and relationship type; only those that changed."""
+    changed = {name: change for name, change in summary.changes.items() if change}
+    if not changed:
+        return "nothing changed"
+    released = any(change.released for change in changed.values())
+    head = ["", "created", "updated", "deleted", *(["released"] if released else [])]
+    lines = [head]
+    for name, c in changed.items():
+        lines.append([name, str(c.created), str(c.updated), str(c.deleted), *([str(c.released)] if released else [])])
+    width = max(len(line[0]) for line in lines)
+    return "\n".join(
+        "  ".join([line[0].ljust(width), *(cell.rjust(8) for cell in line[1:])]).rstrip() for line in lines
+    )

@@ -1,132 +1,135 @@
-"""Writing a validated dataset into Neo4j: schema first, then one all-or-nothing transaction.
+"""Writing a validated dataset into Neo4j: om-graph's part of the database made equal to it, in one transaction.
+
+A load *syncs* (the default): afterwards om-graph's part of the database (its marked nodes
+and its relationship types between them, see :mod:`om_graph.engines.neo4j.statements`)
+holds exactly the dataset: new rows are created, changed rows updated, rows gone from the
+dataset deleted. With ``merge`` it only adds and updates, as loads did before. Other
+applications' nodes, relationships and properties are never touched.
 
 All statements of a load run in one managed write transaction: if the server stops or a
 constraint fails part-way, nothing is committed and the database keeps what it had before.
-Data travels only as ``$rows``/``$ids`` parameters; labels and relationship types come from
-graph_model's fixed tables.
+Data travels only as ``$rows``/``$ids``/``$keys`` parameters.
 
 How it stays fast (measured on Neo4j 5.26 with scripts/benchmark.py):
 
 * Inside a transaction that has deleted nodes, every index seek costs time proportional to
-  the number of nodes deleted so far. Deleting the old graph first and then writing the new
-  one was therefore quadratic (a scale-10 replace: 72 s). So ``replace`` deletes the old
-  *relationships* first (harmless to seeks), MERGEs the nodes (an id that is still there
-  keeps its node; ``SET n = {...}`` replaces all its properties) and deletes the nodes whose
-  ids are gone only at the very end, with a label scan instead of seeks.
+  the number of nodes deleted so far. So a sync deletes the stale *relationships* first
+  (harmless to seeks), writes, and deletes stale nodes only at the very end, with a label
+  scan against a set of ids instead of seeks.
 * Where nothing can be there yet, ``CREATE`` instead of ``MERGE``: nodes of a label the
-  database does not hold, and relationships when the database held no om-graph node or
-  ``replace`` has just deleted them. Rows that MERGE would fold together (the same
-  relationship written twice) are folded in Python first, the last one winning as with
-  ``SET``, so both ways leave the same graph.
+  database holds no om-graph node of, and relationships with an end of such a label. Rows
+  that MERGE would fold together (the same relationship written twice) are folded in Python
+  first, the last one winning as with ``SET``, so both ways leave the same graph.
+* A MERGE writes only rows whose om-graph properties changed: reloading a month's
+  spreadsheet rewrites what changed, not the whole graph.
 * With the pure-Python driver, packing the parameters costs about as much as the server's
   work. Rows therefore travel as lists without keys (see :class:`Columns`), dates as ISO
   text, in batches of 10,000, prepared by a background thread while the server works.
-* Each relationship end is a seek on its label's unique ``id`` index.
-
-Loading the same data twice leaves the same graph: the second load finds every label
-populated and MERGEs.
+* Each relationship end is a seek on its label's ``id`` index.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import queue
-import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
-from om_graph.dataset.graph import NODES, RELATIONSHIPS, GraphRows, RelSpec, graph_rows
+from om_graph.dataset.graph import MARKER, NODES, RELATIONSHIPS, GraphRows, RelSpec, graph_rows
 from om_graph.dataset.model import Dataset
 from om_graph.engines.cypher import read_query, statements
+from om_graph.engines.neo4j.connect import DEFAULT_TIMEOUT, bounded, patience
+from om_graph.engines.neo4j.writeback import CLEAR_ORPHANED_FINDINGS
+from om_graph.engines.neo4j.statements import (
+    Columns,
+    node_statement,
+    own_properties,
+    rel_statement,
+    relationship_key,
+    release_statement,
+    stale_nodes_statement,
+    stale_relationships_statement,
+)
+
+__all__ = ["Columns", "LoadSummary", "graph_counts", "load_dataset", "load_rows", "node_statement", "rel_statement"]
 
 Progress = Callable[[int], None]
 T = TypeVar("T")
 
 #: Rows per statement: fewer round trips than the old 5,000 for the same memory.
 DEFAULT_BATCH_SIZE = 10_000
-
-# Every relationship of an om-graph node goes (not only om-graph types: DETACH DELETE did the
-# same), outgoing first; the incoming pass then finds only those from other labels' nodes.
-CLEAR_OUTGOING = "MATCH (:{label})-[r]->() DELETE r"
-CLEAR_INCOMING = "MATCH (:{label})<-[r]-() DELETE r"
-# A label scan filtered against the new ids (a set, built once per statement): no index seek,
-# so it does not slow down as deleted nodes pile up.
-CLEAR_STALE = "MATCH (n:{label}) WHERE NOT n.id IN $ids DETACH DELETE n"
-ANY_NODE = "MATCH (n:{label}) RETURN n.id AS id LIMIT 1"
-
-_PROPERTY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+ANY_NODE = "MATCH (n:{label}:" + MARKER + ") RETURN n.id AS id LIMIT 1"
+#: Schema statements that another application (or an earlier om-graph) already covers.
+_SCHEMA_ALREADY_THERE = (
+    "Neo.ClientError.Schema.IndexAlreadyExists",
+    "Neo.ClientError.Schema.ConstraintAlreadyExists",
+    "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+)
 
 
-@dataclass(frozen=True)
-class Columns:
-    """The properties of one batch's rows, in the order they travel, and which of them are dates.
+#: Transaction memory per row of a load (nodes and relationships), measured on Neo4j 5.26 as the
+#: peak of SHOW TRANSACTIONS' estimatedUsedHeapMemory while loading generated landscapes into an
+#: empty database: scale 50 (406,882 rows) 812 MiB, scale 100 (817,557 rows) 1,625 MiB, both
+#: about 2,090 bytes a row; each loaded with the heap :func:`heap_needed_gib` gives (2 and 3 GiB).
+#: Neo4j holds a whole transaction on the heap and caps all transactions together at 70 % of it.
+BYTES_PER_ROW = 2_100
+TRANSACTION_SHARE = 0.7
+#: Heap the server needs beside the transaction (its own caches and buffers).
+BASE_HEAP_MIB = 512
 
-    Rows go as plain lists (no key per value, ``null`` for a blank) and dates as ISO text that
-    the statement turns back into ``date()``: both halve the client's packing work, the larger
-    part of a load's time with the pure-Python driver. ``SET x = {...}`` with a ``null`` entry
-    stores no such property, exactly like ``SET x = row`` with the key left out.
+
+def heap_needed_gib(rows: int) -> int:
+    """The heap (whole GiB) a Neo4j server needs to take a load of ``rows`` in one transaction.
+
+    >>> heap_needed_gib(2_000), heap_needed_gib(406_882), heap_needed_gib(817_557)
+    (1, 2, 3)
     """
-
-    names: tuple[str, ...]
-    dates: frozenset[str]
-
-    @classmethod
-    def of(cls, maps: Iterable[dict[str, Any]], first: tuple[str, ...] = ()) -> "Columns":
-        types: dict[str, set[type]] = {}
-        for values in maps:
-            for key, value in values.items():
-                if value is not None:
-                    types.setdefault(key, set()).add(type(value))
-        for name in types:
-            if not _PROPERTY_NAME.fullmatch(name):  # model field names, never data; checked anyway
-                raise ValueError(f"not a property name: {name!r}")
-        names = (*first, *sorted(set(types) - set(first)))
-        return cls(names, frozenset(k for k, found in types.items() if found == {dt.date}))
-
-    def encode(self, values: dict[str, Any]) -> list[Any]:
-        dates = self.dates
-        return [
-            None if (v := values.get(k)) is None else (v.isoformat() if k in dates else v)
-            for k in self.names
-        ]
-
-    def map_literal(self, offset: int) -> str:
-        """``{name: row[i], since: date(row[j]), ...}`` for rows whose properties start at ``offset``."""
-        cells = (
-            f"{k}: date(row[{i}])" if k in self.dates else f"{k}: row[{i}]"
-            for i, k in enumerate(self.names, offset)
-        )
-        return "{" + ", ".join(cells) + "}"
+    mib = BASE_HEAP_MIB + rows * BYTES_PER_ROW / TRANSACTION_SHARE / 2**20
+    return max(1, -(-int(mib) // 1024))
 
 
-Encoder = Callable[[list], list[list[Any]]]
+def heap_for_dataset(path: str) -> str:
+    """The heap to start Neo4j with for loading the dataset at ``path`` (``scripts/neo4j start --for``)."""
+    from pathlib import Path
+
+    from om_graph.dataset.io import read_dataset
+
+    return f"{heap_needed_gib(sum(graph_rows(read_dataset(Path(path))).counts()))}g"
 
 
-def node_statement(label: str, nodes: list[dict[str, Any]], create: bool) -> tuple[str, Encoder]:
-    """The statement writing ``label``'s nodes, and how to turn a batch of them into its rows (``id`` first)."""
-    columns = Columns.of(nodes, first=("id",))
-    target = f"(n:{label})" if create else f"(n:{label} {{id: row[0]}})"
-    query = f"UNWIND $rows AS row {'CREATE' if create else 'MERGE'} {target} SET n = {columns.map_literal(0)}"
-    encode = columns.encode
-    return query, lambda batch: [encode(node) for node in batch]
+def memory_hint(rows: int) -> str:
+    """What to tell a user whose load did not fit: the heap it needs and how to give it."""
+    gib = heap_needed_gib(rows)
+    return (
+        f"a load of {rows:,} rows needs about {gib} GiB of Neo4j heap: "
+        f"OM_NEO4J_HEAP={gib}g scripts/neo4j start (or server.memory.heap.max_size={gib}g in neo4j.conf)"
+    )
 
 
-def rel_statement(spec: RelSpec, rels: list[tuple[str, str, dict[str, Any]]], create: bool) -> tuple[str, Encoder]:
-    """The statement writing ``spec``'s relationships, and how to turn a batch into rows ``[start, end, properties...]``.
+@dataclass
+class Change:
+    """What a load did to one label or relationship type."""
 
-    Each end is a seek on its label's unique ``id`` index. MERGE also matches the key columns,
-    so one person's two contact roles stay two relationships.
-    """
-    columns = Columns.of(p for _, _, p in rels)
-    match = f"UNWIND $rows AS row MATCH (a:{spec.start_label} {{id: row[0]}}) MATCH (b:{spec.end_label} {{id: row[1]}}) "
-    keys = "" if create else ", ".join(f"{k}: row[{columns.names.index(k) + 2}]" for k in spec.merge_keys if k in columns.names)
-    write = f"{'CREATE' if create else 'MERGE'} (a)-[r:{spec.type}{f' {{{keys}}}' if keys else ''}]->(b)"
-    if not columns.names:
-        return match + write, lambda batch: [[start, end] for start, end, _ in batch]
-    encode = columns.encode
-    query = f"{match}{write} SET r = {columns.map_literal(2)}"
-    return query, lambda batch: [[start, end, *encode(props)] for start, end, props in batch]
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    #: Nodes gone from the dataset that other applications' relationships still use: unmarked, not deleted.
+    released: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.created or self.updated or self.deleted or self.released)
+
+
+@dataclass
+class LoadSummary:
+    """The dataset's size, and what the load created, updated and deleted per label and relationship type."""
+
+    nodes: int
+    relationships: int
+    changes: dict[str, Change] = field(default_factory=dict)
+
+    def change(self, name: str) -> Change:
+        return self.changes.setdefault(name, Change())
 
 
 def distinct_nodes(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -166,25 +169,6 @@ def _rel_keys(spec: RelSpec, rels: list[tuple[str, str, dict[str, Any]]]) -> lis
     if not spec.merge_keys:
         return [(start, end) for start, end, _ in rels]
     return [(start, end, *(props.get(k) for k in spec.merge_keys)) for start, end, props in rels]
-
-
-def planned_batches(
-    rows: GraphRows, create_labels: set[str], create_relationships: bool, batch_size: int
-) -> Iterator[tuple[str, list[list[Any]]]]:
-    """(query, rows) for every batch of every label and relationship spec: CREATE where nothing can be there yet."""
-    plans: list[tuple[str, Encoder, list]] = []
-    for label, nodes in rows.nodes.items():
-        create = label in create_labels
-        found = distinct_nodes(nodes) if create else nodes
-        if found:
-            plans.append((*node_statement(label, found, create), found))
-    rels = distinct_relationships(rows) if create_relationships else rows.rels
-    for spec, found in rels.items():
-        if found:
-            plans.append((*rel_statement(spec, found, create_relationships), found))
-    for query, encode, items in plans:
-        for batch in _batches(items, batch_size):
-            yield query, encode(batch)
 
 
 def prefetched(items: Iterable[T], depth: int = 2) -> Iterator[T]:
@@ -230,17 +214,17 @@ def prefetched(items: Iterable[T], depth: int = 2) -> Iterator[T]:
         worker.join()
 
 
-@dataclass(frozen=True)
-class LoadSummary:
-    nodes: int
-    relationships: int
-
-
 def apply_schema(driver: Any, database: str) -> None:
-    """Create the constraints and indexes of cypher/schema.cypher (idempotent)."""
+    """Create the indexes of cypher/schema.cypher (idempotent)."""
+    from neo4j.exceptions import ClientError
+
     with driver.session(database=database) as session:
         for statement in statements(read_query("schema.cypher")):
-            session.run(statement).consume()
+            try:
+                session.run(statement).consume()
+            except ClientError as exc:
+                if exc.code not in _SCHEMA_ALREADY_THERE:
+                    raise
 
 
 def _batches(rows: list, size: int) -> Iterator[list]:
@@ -249,39 +233,87 @@ def _batches(rows: list, size: int) -> Iterator[list]:
 
 
 def populated_labels(tx: Any) -> set[str]:
-    """The om-graph labels that have at least one node, as this transaction sees it."""
+    """The labels that have at least one om-graph node, as this transaction sees it."""
     return {spec.label for spec in NODES if tx.run(ANY_NODE.format(label=spec.label)).single()}
 
 
-def clear_relationships(tx: Any) -> None:
-    """Delete every relationship of every om-graph node (inside the caller's transaction)."""
-    for spec in NODES:
-        tx.run(CLEAR_OUTGOING.format(label=spec.label)).consume()
-    for spec in NODES:
-        tx.run(CLEAR_INCOMING.format(label=spec.label)).consume()
+def _patterns() -> dict[tuple[str, str, str], RelSpec]:
+    """One spec per relationship pattern (two specs write HELD: same pattern, same keys)."""
+    return {(spec.start_label, spec.type, spec.end_label): spec for spec in RELATIONSHIPS}
 
 
-def clear_stale_nodes(tx: Any, rows: GraphRows) -> None:
-    """Delete the om-graph nodes whose ids are not in ``rows`` (the last step of a replace)."""
+def delete_stale_relationships(tx: Any, rels: dict[RelSpec, list], summary: LoadSummary) -> None:
+    """Delete om-graph relationships the dataset no longer has (inside the caller's transaction)."""
+    for pattern, spec in _patterns().items():
+        keys = [
+            relationship_key(start, end, props, spec.merge_keys)
+            for other, found in rels.items()
+            if (other.start_label, other.type, other.end_label) == pattern
+            for start, end, props in found
+        ]
+        counters = tx.run(stale_relationships_statement(*pattern, spec.merge_keys), keys=keys).consume().counters
+        summary.change(spec.type).deleted += counters.relationships_deleted
+
+
+def delete_stale_nodes(tx: Any, rows: GraphRows, summary: LoadSummary) -> None:
+    """Release or delete the om-graph nodes whose ids the dataset no longer has (the last step of a sync)."""
     for spec in NODES:
         ids = [row["id"] for row in rows.nodes.get(spec.label, ())]
-        tx.run(CLEAR_STALE.format(label=spec.label), ids=ids).consume()
+        released = tx.run(release_statement(spec.label), ids=ids).consume().counters.labels_removed
+        deleted = tx.run(stale_nodes_statement(spec.label), ids=ids).consume().counters.nodes_deleted
+        change = summary.change(spec.label)
+        change.released += released
+        change.deleted += deleted
+    tx.run(CLEAR_ORPHANED_FINDINGS).consume()
 
 
-def write_rows(tx: Any, rows: GraphRows, replace: bool, batch_size: int, progress: Progress | None) -> None:
-    """Every statement of one load, in the caller's transaction (a managed one retries it as a whole)."""
+def planned_batches(
+    rows: GraphRows, populated: set[str], batch_size: int
+) -> Iterator[tuple[str, str, list[list[Any]]]]:
+    """(label or type, query, rows) for every batch: CREATE where nothing can be there yet."""
+    plans: list[tuple[str, str, Callable, list]] = []
+    for spec in NODES:
+        nodes = rows.nodes.get(spec.label) or []
+        create = spec.label not in populated
+        found = distinct_nodes(nodes) if create else nodes
+        if found:
+            query, encode = node_statement(spec.label, found, create, own_properties(spec.sheet))
+            plans.append((spec.label, query, encode, found))
+    for spec, found in distinct_relationships(rows).items():
+        create = spec.start_label not in populated or spec.end_label not in populated
+        if found:
+            query, encode = rel_statement(spec, found, create, _link_properties(spec))
+            plans.append((spec.type, query, encode, found))
+    for name, query, encode, items in plans:
+        for batch in _batches(items, batch_size):
+            yield name, query, encode(batch)
+
+
+def _link_properties(spec: RelSpec) -> tuple[str, ...]:
+    """A relationship's own properties: a link sheet's other columns; none for one drawn from a node's row."""
+    return () if spec.sheet in {n.sheet for n in NODES} else own_properties(spec.sheet)
+
+
+def write_rows(
+    tx: Any, rows: GraphRows, merge: bool, batch_size: int, progress: Progress | None
+) -> LoadSummary:
+    """Every statement of one load, in the caller's transaction."""
+    summary = LoadSummary(*rows.counts())
     populated = populated_labels(tx)
-    clearing = replace and bool(populated)  # replacing nothing is a plain first load
-    if clearing:
-        clear_relationships(tx)
-    create_labels = {spec.label for spec in NODES} - populated
-    batches = planned_batches(rows, create_labels, clearing or not populated, batch_size)
-    for query, batch in prefetched(batches):
-        tx.run(query, rows=batch).consume()
+    if not merge and populated:
+        delete_stale_relationships(tx, distinct_relationships(rows), summary)
+    for name, query, batch in prefetched(planned_batches(rows, populated, batch_size)):
+        result = tx.run(query, rows=batch)
+        changed = sum(record["changed"] for record in result) if "changed" in result.keys() else 0
+        counters = result.consume().counters
+        change = summary.change(name)
+        change.created += counters.nodes_created + counters.relationships_created
+        change.updated += changed
         if progress:
             progress(len(batch))
-    if clearing:
-        clear_stale_nodes(tx, rows)
+    if not merge and populated:
+        delete_stale_nodes(tx, rows, summary)
+    return summary
 
 
 def load_dataset(
@@ -289,12 +321,15 @@ def load_dataset(
     database: str,
     dataset: Dataset,
     *,
-    replace: bool = False,
+    merge: bool = False,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
+    timeout: float | None = None,
 ) -> LoadSummary:
-    """Load ``dataset``; with ``replace``, the previous om-graph contents go in the same transaction."""
-    return load_rows(driver, database, graph_rows(dataset), replace=replace, batch_size=batch_size, progress=progress)
+    """Make om-graph's part of the database equal to ``dataset`` (with ``merge``: only add and update)."""
+    return load_rows(
+        driver, database, graph_rows(dataset), merge=merge, batch_size=batch_size, progress=progress, timeout=timeout
+    )
 
 
 def load_rows(
@@ -302,24 +337,37 @@ def load_rows(
     database: str,
     rows: GraphRows,
     *,
-    replace: bool = False,
+    merge: bool = False,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
+    timeout: float | None = None,
 ) -> LoadSummary:
-    """Write prepared graph rows in one managed transaction (see :func:`load_dataset`)."""
-    apply_schema(driver, database)
-    with driver.session(database=database) as session:
-        session.execute_write(write_rows, rows, replace, batch_size, progress)
-    nodes, rels = rows.counts()
-    return LoadSummary(nodes, rels)
+    """Write prepared graph rows in one transaction (see :func:`load_dataset`).
+
+    The transaction is never retried (a retry would send every row again): a server that
+    fails or stops part-way leaves the database as it was. ``timeout``: seconds the server
+    gives the transaction before it rolls it back; a server that stops answering is given up
+    on shortly after.
+    """
+    timeout = timeout or DEFAULT_TIMEOUT
+
+    def work() -> LoadSummary:
+        apply_schema(driver, database)
+        with driver.session(database=database) as session, session.begin_transaction(timeout=timeout) as tx:
+            summary = write_rows(tx, rows, merge, batch_size, progress)
+            tx.commit()
+            return summary
+
+    return bounded(patience(timeout), work)
 
 
 def graph_counts(driver: Any, database: str) -> dict[str, int]:
-    """Nodes per label and relationships per type: what a load left in the database."""
+    """om-graph's nodes per label and relationships per type: what a load left in the database."""
     counts: dict[str, int] = {}
     with driver.session(database=database) as session:
         for spec in NODES:
-            counts[spec.label] = session.run(f"MATCH (n:{spec.label}) RETURN count(n) AS c").single()["c"]
-        for rtype in sorted({r.type for r in RELATIONSHIPS}):
-            counts[rtype] = session.run(f"MATCH ()-[r:{rtype}]->() RETURN count(r) AS c").single()["c"]
+            counts[spec.label] = session.run(f"MATCH (n:{spec.label}:{MARKER}) RETURN count(n) AS c").single()["c"]
+        for start, rtype, end in _patterns():
+            query = f"MATCH (:{start}:{MARKER})-[r:{rtype}]->(:{end}:{MARKER}) RETURN count(r) AS c"
+            counts[rtype] = counts.get(rtype, 0) + session.run(query).single()["c"]
     return counts

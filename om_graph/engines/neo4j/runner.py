@@ -8,25 +8,10 @@ import json
 from typing import Any
 
 from om_graph.errors import UsageError
+from om_graph.output import spreadsheet_safe, terminal_safe
 from om_graph.engines.cypher import header_params, statements
-
-
-def parse_params(pairs: list[str]) -> dict[str, Any]:
-    """``k=v`` pairs; ``v`` is read as JSON when it parses (numbers, true, lists), else as text.
-
-    >>> parse_params(["minPartners=4", "asOf=2025-06-30", 'ids=["n1"]'])
-    {'minPartners': 4, 'asOf': '2025-06-30', 'ids': ['n1']}
-    """
-    params: dict[str, Any] = {}
-    for pair in pairs:
-        name, sep, raw = pair.partition("=")
-        if not sep or not name.strip():
-            raise UsageError(f"--param {pair!r}: use name=value")
-        try:
-            params[name.strip()] = json.loads(raw)
-        except json.JSONDecodeError:
-            params[name.strip()] = raw
-    return params
+from om_graph.engines.neo4j.connect import DEFAULT_TIMEOUT, bounded, patience
+from om_graph.engines.neo4j.params import typed_params
 
 
 def plain(value: Any) -> Any:
@@ -42,21 +27,60 @@ def plain(value: Any) -> Any:
     return value
 
 
-def run_query_file(driver: Any, database: str, text: str, params: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
-    """Run a file's statements; the header's ``:param`` lines give defaults that ``params`` override."""
+def run_query_file(
+    driver: Any,
+    database: str,
+    text: str,
+    pairs: list[str] | None = None,
+    json_pairs: list[str] | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> tuple[list[str], list[dict[str, Any]], list[str]]:
+    """Run a file's statements: its columns, the last statement's rows, and the server's notifications.
+
+    The header's ``:param`` lines give the parameters and their defaults; ``pairs`` (``--param``)
+    and ``json_pairs`` (``--param-json``) override them, typed after the defaults and refused
+    when the file does not declare them (:func:`~om_graph.engines.neo4j.params.typed_params`).
+    Notifications (an unknown label or property, a Cartesian product) come back as text, so a
+    query that quietly matches nothing says why.
+    """
+    from neo4j import Query
+
     parts = statements(text)
     if not parts:
         raise UsageError("the query file holds no statement")
-    with driver.session(database=database) as session:
-        values = {name: session.run(f"RETURN {expr} AS v").single()["v"] for name, expr in header_params(text).items()}
-        values.update(params)
-        columns: list[str] = []
-        rows: list[dict[str, Any]] = []
-        for statement in parts:
-            result = session.run(statement, values)
-            rows = [{k: plain(v) for k, v in record.items()} for record in result]
-            columns = list(result.keys())
-    return columns, rows
+
+    def work() -> tuple[list[str], list[dict[str, Any]], list[str]]:
+        with driver.session(database=database, notifications_min_severity="INFORMATION") as session:
+            declared = {name: session.run(f"RETURN {expr} AS v").single()["v"] for name, expr in header_params(text).items()}
+            values = {**declared, **typed_params(declared, pairs or [], json_pairs or [])}
+            columns: list[str] = []
+            rows: list[dict[str, Any]] = []
+            notes: list[str] = []
+            for number, statement in enumerate(parts, 1):
+                result = session.run(Query(statement, timeout=timeout), values)
+                rows = [{k: plain(v) for k, v in record.items()} for record in result]
+                columns = list(result.keys())
+                where = f" (statement {number})" if len(parts) > 1 else ""
+                for note in notifications(result.consume()):
+                    if note + where not in notes:
+                        notes.append(note + where)
+            return columns, rows, notes
+
+    return bounded(patience(timeout), work)
+
+
+def notifications(summary: Any) -> list[str]:
+    """The server's notifications of a result, one line each, with line and column."""
+    found = []
+    for status in getattr(summary, "gql_status_objects", ()):
+        if not status.is_notification:
+            continue
+        text = " ".join((status.status_description or "").split())
+        text = text.removeprefix("warn: ").removeprefix("info: ")
+        position = status.position
+        at = f"line {position.line}, column {position.column}: " if position is not None else ""
+        found.append(f"{at}{text}")
+    return found
 
 
 def render_rows(columns: list[str], rows: list[dict[str, Any]], fmt: str) -> str:
@@ -65,9 +89,9 @@ def render_rows(columns: list[str], rows: list[dict[str, Any]], fmt: str) -> str
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns)
+        writer.writerow([spreadsheet_safe(c) for c in columns])
         for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
+            writer.writerow([spreadsheet_safe(_cell(row.get(c))) for c in columns])
         return out.getvalue()
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
@@ -75,7 +99,7 @@ def render_rows(columns: list[str], rows: list[dict[str, Any]], fmt: str) -> str
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(lines) + "\n"
+    return terminal_safe("\n".join(lines) + "\n")  # names may hold escape sequences
 
 
 def _cell(value: Any) -> str:
