@@ -42,16 +42,27 @@ def with_progress(work: Callable[[Callable[..., None] | None], T], total: int, l
 
 def wrote(path: Path, detail: str | None = None) -> None:
     """The line ``wrote FILE`` (``wrote FILE: detail``) on stderr, after a file was written."""
-    typer.echo(f"wrote {path}" + (f": {detail}" if detail else ""), err=True)
+    from om_graph.output import terminal_safe
+
+    typer.echo(terminal_safe(f"wrote {path}" + (f": {detail}" if detail else "")), err=True)
 
 
-def deliver(data: str | bytes, output: Path | None, detail: str | None = None) -> None:
-    """A command's result: text on stdout, or ``output`` written all or nothing and said so on stderr."""
+def deliver(data: str | bytes, output: Path | None, detail: str | None = None, lang: str = "en") -> None:
+    """A command's result: text on stdout, or ``output`` written all or nothing and said so on stderr.
+
+    How ``output`` is written (links followed, devices and pipes written through, an existing
+    file's mode kept, any failure one :class:`~om_graph.output.OutputError`) is
+    :func:`om_graph.output.atomic_file`'s; its format, and that it is not the input, were
+    checked before the command ran (:mod:`om_graph.cli.target`).
+    """
     from om_graph.output import emit, write_atomic
 
     if output is None:
-        if isinstance(data, bytes):
-            raise TypeError("binary output needs a file")
+        if isinstance(data, bytes):  # a workbook is binary: writing it to a terminal helps nobody
+            from om_graph.errors import UsageError
+            from om_graph.i18n import t
+
+            raise UsageError(t("output.binary_to_stdout", lang))
         emit(data, None)
         return
     write_atomic(output, data)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
 from om_graph.cli.errors import reported_errors
-from om_graph.cli.options import Lang, LangOpt
+from om_graph.cli.options import ForceOpt, Lang, LangOpt
 from om_graph.cli.source import DATASET, Source, takes_source
+from om_graph.cli.target import SUFFIX_FORMATS, holds_dataset
+from om_graph.errors import UsageError
 from om_graph.i18n import t
 
 
@@ -18,6 +20,7 @@ class DataFormat(StrEnum):
     csv = "csv"
     xlsx = "xlsx"
     yaml = "yaml"
+    json = "json"
 
 
 @takes_source(DATASET)
@@ -31,33 +34,76 @@ def validate(source: Source, lang: LangOpt = Lang.en) -> None:
 
 
 def example(
-    target: Annotated[Path, typer.Argument(help="Folder (csv) or file (xlsx, yaml) to write the example to.")],
-    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="Format to write.")] = DataFormat.yaml,
+    target: Annotated[Path, typer.Argument(help="Folder (csv) or file (xlsx, yaml, json) to write the example to.")],
+    fmt: Annotated[
+        Optional[DataFormat],
+        typer.Option("--format", "-f", help="Format to write (default: the file's extension, else yaml).", show_default=False),
+    ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Write the bundled example dataset, to start your own from it."""
     from om_graph.dataset.io import write_dataset
     from om_graph.dataset.sources import example_dataset
 
     with reported_errors():
-        dest = target
-        if fmt != DataFormat.csv and target.suffix == "":
-            dest = target / f"om-example.{fmt.value}"
-        write_dataset(example_dataset(), dest, fmt.value)
+        dest, chosen = _destination(target, fmt, DataFormat.yaml, "om-example", force)
+        write_dataset(example_dataset(), dest, chosen.value)
     typer.echo(f"wrote {dest}")
 
 
+#: The largest landscape: scale 1000 (about 4 million rows) takes about 5 GB of memory and two
+#: minutes to write (docs/benchmarks.md); memory grows linearly, so 1e6 would need terabytes.
+MAX_SCALE = 1000
+
+
 def generate(
-    target: Annotated[Path, typer.Argument(help="Folder (csv) or file (xlsx, yaml) to write the landscape to.")],
-    scale: Annotated[float, typer.Option("--scale", help="1 = OM's size today; everything but regions grows linearly.")] = 1.0,
+    target: Annotated[Path, typer.Argument(help="Folder (csv) or file (xlsx, yaml, json) to write the landscape to.")],
+    scale: Annotated[
+        float, typer.Option("--scale", help=f"1 = OM's size today; everything but regions grows linearly (at most {MAX_SCALE}).")
+    ] = 1.0,
     seed: Annotated[int, typer.Option("--seed", help="Same seed, same files.")] = 1,
-    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="Format to write.")] = DataFormat.csv,
+    fmt: Annotated[
+        Optional[DataFormat],
+        typer.Option("--format", "-f", help="Format to write (default: the file's extension, else csv).", show_default=False),
+    ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Write a synthetic, Germany-sized landscape of networks for trials and benchmarks."""
     from om_graph.dataset.io import write_dataset
     from om_graph.synth import generate_landscape
 
     with reported_errors():
+        if scale > MAX_SCALE:
+            raise UsageError(f"--scale {scale:g}: at most {MAX_SCALE} (scale 1000 needs about 5 GB of memory; "
+                             "memory grows with the scale)")
+        dest, chosen = _destination(target, fmt, DataFormat.csv, "om-landscape", force)
         dataset = generate_landscape(scale, seed)
-        write_dataset(dataset, target, fmt.value)
-    typer.echo(f"wrote {target}: {len(dataset.networks)} networks, {len(dataset.organisations)} organisations, "
+        write_dataset(dataset, dest, chosen.value)
+    typer.echo(f"wrote {dest}: {len(dataset.networks)} networks, {len(dataset.organisations)} organisations, "
                f"{len(dataset.memberships)} memberships (scale {scale:g}, seed {seed})")
+
+
+def _destination(target: Path, fmt: DataFormat | None, default: DataFormat, stem: str, force: bool) -> tuple[Path, DataFormat]:
+    """Where a new dataset goes and in which format: ``--format``, else the file's extension, else ``default``.
+
+    A CSV dataset is a folder; a file format into a folder (or a name without extension) writes
+    ``stem.<format>`` inside it. A mismatch of ``--format`` and extension is refused, and so is a
+    target holding a dataset already, unless ``force``.
+    """
+    suffix = target.suffix.lower()
+    implied = SUFFIX_FORMATS.get(suffix)
+    if suffix == ".csv":
+        raise UsageError(f"{target}: a CSV dataset is a folder of files, one per sheet; give a folder name")
+    if implied is not None and implied not in DataFormat.__members__:
+        raise UsageError(f"{target}: a dataset cannot be written as {suffix}; use .xlsx, .yaml, .json or a folder")
+    if fmt is not None and implied is not None and fmt.value != implied:
+        raise UsageError(f"{target}: a {suffix} file cannot hold --format {fmt.value}; give --format {implied}, "
+                         "or a file name that matches")
+    chosen = fmt or (DataFormat(implied) if implied else default)
+    dest = target
+    if chosen != DataFormat.csv and implied is None:
+        dest = target / f"{stem}.{chosen.value}"
+    taken = holds_dataset(dest)
+    if taken and not force:
+        raise UsageError(f"{taken}; writing would replace it (give another name, or --force)")
+    return dest, chosen

@@ -7,10 +7,11 @@ reports every problem as ``LOCATION:FIELD: message``, whatever the format.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from om_graph.dataset.bulk import paused_gc
-from om_graph.errors import InputError, UsageError
+from om_graph.errors import InputError, UsageError, ValidationFailed
 from om_graph.output import OutputError
 from om_graph.dataset.io.csv_folder import DIALECTS, read_csv_folder, write_csv_folder
 from om_graph.dataset.io.excel import read_workbook, write_workbook
@@ -19,7 +20,7 @@ from om_graph.dataset.io.raw import RawInput
 from om_graph.dataset.io.validate import build_dataset
 from om_graph.dataset.model import Dataset
 
-__all__ = ["FORMATS", "OutputError", "format_for", "read_dataset", "write_dataset"]
+__all__ = ["FORMATS", "OutputError", "format_for", "read_as_of", "read_dataset", "write_dataset"]
 
 #: Output formats of :func:`write_dataset`; ``csv-de`` is what German Excel opens directly.
 FORMATS: tuple[str, ...] = ("csv", "csv-de", "xlsx", "yaml", "json")
@@ -34,22 +35,37 @@ def read_dataset(path: Path | str) -> Dataset:
         return build_dataset(read_raw(Path(path)))
 
 
-def read_raw(path: Path) -> RawInput:
-    """The rows of ``path`` as found, before validation (dispatch on folder or suffix)."""
+def read_raw(path: Path, only: frozenset[str] | None = None) -> RawInput:
+    """The rows of ``path`` as found, before validation (dispatch on folder or suffix); ``only``: of these sheets."""
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
     if path.is_dir():
-        return read_csv_folder(path)
+        return read_csv_folder(path, only)
     fmt = _SUFFIX_FORMATS.get(path.suffix.lower())
     if fmt == "xlsx":
-        return read_workbook(path)
+        return read_workbook(path, only)
     if fmt in ("yaml", "json"):
-        return read_mapping_file(path)
+        raw = read_mapping_file(path)
+        if only is not None:
+            raw.sheets = [sheet for sheet in raw.sheets if sheet.name in only]
+        return raw
     hint = {
         ".csv": "; give the folder that holds the CSV files, one per sheet",
         ".xls": "; save it as .xlsx (Excel Workbook)",
     }.get(path.suffix.lower(), "")
     raise InputError(f"{path}: unsupported input '{path.suffix or path.name}' (use {_SUPPORTED}){hint}")
+
+
+def read_as_of(path: Path | str) -> dt.date | None:
+    """The day a dataset says it describes (its ``meta`` sheet), reading nothing else.
+
+    None when it says nothing, or when its ``meta`` sheet cannot be read: reading the whole
+    dataset reports that, with every other problem.
+    """
+    try:
+        return build_dataset(read_raw(Path(path), frozenset({"meta"}))).as_of
+    except (InputError, ValidationFailed):
+        return None
 
 
 def format_for(path: Path | str) -> str:

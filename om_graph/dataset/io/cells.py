@@ -23,6 +23,8 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any, Union, get_args, get_origin
 
+from om_graph.dataset.io.raw import UnreadableCell
+
 DATE_MESSAGE = "not a date (use 2025-12-31 or 31.12.2025)"
 BOOL_MESSAGE = "not a yes/no value (use true/false, ja/nein, yes/no, 1/0 or x)"
 INT_MESSAGE = "not a whole number"
@@ -31,11 +33,17 @@ FLOAT_MESSAGE = "not a number (use 0.5 or 0,5)"
 TRUE_WORDS = frozenset({"true", "yes", "ja", "wahr", "1", "x"})
 FALSE_WORDS = frozenset({"false", "no", "nein", "falsch", "0"})
 
-# An optional time after the date is tolerated (exports of date-time cells) and dropped.
-_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+# An optional time after the date is tolerated (exports of date-time cells) and dropped; it must be
+# a time of day (25:61 is not).
+_TIME = r"(?:[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)?"
 _ISO_DATE = re.compile(rf"(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}){_TIME}")
 _GERMAN_DATE = re.compile(rf"(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}){_TIME}")
 _INTEGER = re.compile(r"[+-]?\d+")
+#: Whole numbers a graph database stores (64 bits): a longer one is a typing mistake.
+_INT_LIMIT = 2**63 - 1
+#: Characters no name or text holds: C0 controls but tab and line breaks, DEL, C1 controls. They
+#: break workbooks, GraphML and GEXF, and drive terminals.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class CellError(ValueError):
@@ -66,6 +74,8 @@ def converter(annotation: Any) -> Callable[[Any], Any]:
         return _enum_converter(base)
     if base is str:
         return to_str
+    if get_origin(base) is list:
+        return to_list
     return _scalar
 
 
@@ -77,7 +87,19 @@ def _without_none(annotation: Any) -> Any:
     return annotation
 
 
+def has_control(text: str) -> bool:
+    """Does ``text`` hold a control character (see :data:`_CONTROL`)? Tab and line breaks are text."""
+    return not text.isprintable() and _CONTROL.search(text) is not None
+
+
+def _control_error(text: str) -> CellError:
+    char = _CONTROL.search(text)[0]  # type: ignore[index]
+    return CellError(f"contains the control character U+{ord(char):04X}; remove it")
+
+
 def _scalar(value: Any) -> Any:
+    if isinstance(value, UnreadableCell):
+        raise CellError(value.message)
     if isinstance(value, dict):
         raise CellError("expected a single value, not a mapping")
     if isinstance(value, (list, tuple, set)):
@@ -96,7 +118,27 @@ def to_str(value: Any) -> str:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value).strip()
+    text = str(value).strip()
+    if has_control(text):
+        raise _control_error(text)
+    return text
+
+
+def to_list(value: Any) -> list[str] | None:
+    """A list cell: ``a; b`` (or one item per line) in a spreadsheet, a list in YAML; blanks dropped.
+
+    >>> to_list("DE-NI; DE-HB"), to_list(["09564", 9563]), to_list(" ; ")
+    (['DE-NI', 'DE-HB'], ['09564', '9563'], None)
+    """
+    if isinstance(value, dict):
+        raise CellError("expected a list or ;-separated text, not a mapping")
+    items = value if isinstance(value, (list, tuple)) else [value]
+    out = []
+    for item in items:
+        for part in to_str(item).replace("\n", ";").split(";"):  # ";" separates wherever it is
+            if part.strip():
+                out.append(part.strip())
+    return out or None
 
 
 def to_bool(value: Any) -> bool:
@@ -118,12 +160,16 @@ def to_int(value: Any) -> int:
     value = _scalar(value)
     if isinstance(value, bool):
         raise CellError(INT_MESSAGE)
-    if isinstance(value, int):
-        return value
     if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
-        return int(value.strip())
+        value = int(value)
+    elif isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
+        if len(value.strip()) > 20:  # int() refuses over 4,300 digits; nothing here needs 20
+            raise CellError(f"too large a number (at most {_INT_LIMIT:,})")
+        value = int(value.strip())
+    if isinstance(value, int):
+        if abs(value) > _INT_LIMIT:
+            raise CellError(f"too large a number (at most {_INT_LIMIT:,})")
+        return value
     raise CellError(INT_MESSAGE)
 
 
@@ -132,7 +178,13 @@ def to_float(value: Any) -> float:
     if isinstance(value, bool):
         raise CellError(FLOAT_MESSAGE)
     if isinstance(value, (int, float)):
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer too large for any float
+            raise CellError(FLOAT_MESSAGE) from None
+        if math.isfinite(number):  # NaN and infinity from JSON or YAML are not numbers anyone typed
+            return number
+        raise CellError(FLOAT_MESSAGE)
     if isinstance(value, str):
         text = value.strip()
         if text.count(",") == 1 and "." not in text:

@@ -6,10 +6,9 @@ Windows-1252, everything else mostly comma-separated UTF-8, some with a BOM.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
-import io
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +17,9 @@ from typing import Any
 
 from om_graph.errors import InputError
 from om_graph.output import OutputError, atomic_folder
+from om_graph.dataset.io.csv_problems import CountingReader, CsvProblem, cell_with, column_name, header_of
 from om_graph.dataset.io.raw import Problem, RawInput
+from om_graph.dataset.io.text import NotText, decode_table
 from om_graph.dataset.io.table import read_table
 from om_graph.dataset.model import RECORD_TYPES, Dataset
 
@@ -26,42 +27,51 @@ DELIMITERS = (";", ",", "\t")
 _SEP_HINT = re.compile(r"sep=(.)\r?\n", re.IGNORECASE)  # Excel's "sep=;" first line
 
 
-def read_csv_folder(folder: Path) -> RawInput:
-    """Every ``*.csv`` file in ``folder`` (not below it); locations use the bare file name."""
+def read_csv_folder(folder: Path, only: frozenset[str] | None = None) -> RawInput:
+    """Every ``*.csv`` file in ``folder`` (not below it), or those of the sheets ``only``; locations use the bare file name.
+
+    A file that cannot be read as a whole (a link to nothing, bytes that are not text, a quote
+    never closed) is reported where it goes wrong, and its sheet is marked unreadable.
+    """
     raw = RawInput()
     for file in sorted(folder.iterdir()):
-        if not file.is_file() or file.suffix.lower() != ".csv" or file.name.startswith((".", "~$")):
+        if file.suffix.lower() != ".csv" or file.name.startswith((".", "~$")):
             continue  # hidden files and Excel's lock files are not data
+        if only is not None and file.stem not in only:
+            continue
+        if not file.is_file():
+            if file.is_symlink() and not file.exists():
+                raw.cannot_read(file.stem, Problem(file.name, None, None, f"a link to {os.readlink(file)}, which does not exist"))
+            continue
         try:
-            text = decode(file.read_bytes())
+            data = file.read_bytes()
         except OSError as error:
             raise InputError(f"{file}: cannot read ({error.strerror})") from None
-        delimiter, text = detect_delimiter(text)
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        try:
-            sheet, problems = read_table(file.stem, file.name, reader)
-        except csv.Error as error:
-            raw.problems.append(Problem(file.name, reader.line_num or None, None, f"not readable as CSV ({error})"))
-            continue
-        raw.sheets.append(sheet)
-        raw.problems.extend(problems)
+        _read_file(file, data, raw)
     return raw
 
 
-def decode(data: bytes) -> str:
-    """Text by BOM, else UTF-8, else Windows-1252 (German Excel's "CSV (Trennzeichen-getrennt)")."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
+def _read_file(file: Path, data: bytes, raw: RawInput) -> None:
+    """One sheet file into ``raw``: its sheet and problems, or why it could not be read."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+        text = decode_table(data)
+    except NotText as error:
+        delimiter, lenient = detect_delimiter(data.decode("utf-8", errors="replace"))
+        found = cell_with(lenient, delimiter, "\ufffd")
+        row, column = found if found else (None, None)
+        field = column_name(header_of(lenient, delimiter), column)
+        raw.cannot_read(file.stem, Problem(file.name, row, field, f"line {error.line}: {error}"))
+        return
+    delimiter, text = detect_delimiter(text)
+    reader = CountingReader(text, delimiter)
     try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
-        return data.decode("latin-1")
+        sheet, problems = read_table(file.stem, file.name, reader)
+    except CsvProblem as error:
+        field = column_name(header_of(text, delimiter), error.column)
+        raw.cannot_read(file.stem, Problem(file.name, error.row, field, str(error)))
+        return
+    raw.sheets.append(sheet)
+    raw.problems.extend(problems)
 
 
 def detect_delimiter(text: str) -> tuple[str, str]:
@@ -126,6 +136,8 @@ def format_value(value: Any, dialect: CsvDialect) -> str:
     """A model value as the dialect spells it; ``None`` is an empty cell."""
     if value is None:
         return ""
+    if isinstance(value, list):  # a list cell, as people write it
+        return "; ".join(format_value(v, dialect) for v in value)
     if isinstance(value, bool):
         return dialect.true if value else dialect.false
     if isinstance(value, dt.date):

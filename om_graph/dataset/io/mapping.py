@@ -18,14 +18,34 @@ import yaml
 from om_graph.errors import InputError
 from om_graph.output import atomic_file
 from om_graph.dataset.io.raw import Problem, RawInput, RawRow, RawSheet
-from om_graph.dataset.model import RECORD_TYPES, Dataset
+from om_graph.dataset.io.text import NotText, decode_utf8
+from om_graph.dataset.model import RECORD_BY_SHEET, RECORD_TYPES, Dataset
 
 _NULL = "tag:yaml.org,2002:null"
 _MERGE = "tag:yaml.org,2002:merge"
 
 
 class _TextLoader(yaml.SafeLoader):
-    """SafeLoader that resolves only null (and ``<<`` merges); other scalars are strings."""
+    """SafeLoader that resolves only null (and ``<<`` merges); other scalars are strings.
+
+    A key given twice in one mapping is noted in :attr:`repeated` (line, key, first line): YAML
+    would silently keep the last, dropping a whole ``networks:`` list or a row's field.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.repeated: list[tuple[int, str, int]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        first: dict[str, int] = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != _MERGE:
+                line = key_node.start_mark.line + 1
+                if key_node.value in first:
+                    self.repeated.append((line, key_node.value, first[key_node.value]))
+                else:
+                    first[key_node.value] = line
+        return super().construct_mapping(node, deep)
 
 
 _TextLoader.yaml_implicit_resolvers = {
@@ -54,27 +74,74 @@ _Dumper.add_multi_representer(Enum, lambda dumper, member: _represent_str(dumper
 
 
 def read_mapping_file(path: Path) -> RawInput:
-    """A YAML (``.yaml``/``.yml``) or JSON file; locations read ``om.yaml[networks]:3``."""
+    """A YAML (``.yaml``/``.yml``) or JSON file; locations read ``om.yaml[networks]:3``.
+
+    Keys given twice are reported (not silently the last kept); text that is not UTF-8, nesting
+    deeper than any dataset, and NUL bytes are one :class:`InputError` naming the line.
+    """
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
+        text = decode_utf8(path.read_bytes())
+    except NotText as error:
+        raise InputError(f"{path}:{error.line}: {error}") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
     if path.suffix.lower() == ".json":
-        try:
-            document = json.loads(text) if text.strip() else None
-        except json.JSONDecodeError as error:
-            raise InputError(f"{path}:{error.lineno}: not valid JSON ({error.msg})") from None
+        document, repeated = _load_json(text, path)
     else:
-        try:
-            document = yaml.load(text, Loader=_TextLoader)  # noqa: S506 - a SafeLoader subclass
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            where = f":{mark.line + 1}" if mark else ""
-            reason = getattr(error, "problem", None) or str(error)
-            raise InputError(f"{path}{where}: not valid YAML ({reason})") from None
-    return sheets_from_document(document, str(path))
+        document, repeated = _load_yaml(text, path)
+    raw = sheets_from_document(document, str(path))
+    raw.problems.extend(repeated)
+    return raw
+
+
+def _load_json(text: str, path: Path) -> tuple[Any, list[Problem]]:
+    repeated: list[Problem] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for key, value in items:
+            if key in found:
+                message = f"key '{key}' appears twice in one object; the second would replace the first"
+                repeated.append(Problem(str(path), None, None, message))
+            found[key] = value
+        return found
+
+    if not text.strip():
+        return None, repeated
+    try:
+        # A number too long for int() stays text: validation reports it at its cell.
+        document = json.loads(text, object_pairs_hook=pairs, parse_int=lambda d: int(d) if len(d) <= 4000 else d)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{path}:{error.lineno}: not valid JSON ({error.msg})") from None
+    except RecursionError:
+        raise InputError(f"{path}: nested too deeply to be a dataset (thousands of levels of lists or mappings)") from None
+    return document, repeated
+
+
+def _load_yaml(text: str, path: Path) -> tuple[Any, list[Problem]]:
+    try:
+        loader = _TextLoader(text)  # checks every character first
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, e.g. NUL
+        line = text.count("\n", 0, error.position) + 1
+        raise InputError(f"{path}:{line}: not valid YAML (the character U+{error.character:04X} is not allowed)") from None
+    try:
+        document = loader.get_single_data()
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise InputError(f"{path}{where}: not valid YAML ({reason})") from None
+    except RecursionError:
+        line = loader.get_mark().line + 1
+        raise InputError(f"{path}:{line}: nested too deeply to be a dataset (thousands of levels of lists or mappings)") from None
+    finally:
+        loader.dispose()
+    repeated = [
+        Problem(str(path), line, None, f"key '{key}' given twice in one mapping (first on line {first}); "
+                                       "the second would replace the first")
+        for line, key, first in loader.repeated
+    ]
+    return document, repeated
 
 
 def sheets_from_document(document: Any, label: str) -> RawInput:
@@ -91,6 +158,8 @@ def sheets_from_document(document: Any, label: str) -> RawInput:
         raw.sheets.append(sheet)
         if rows is None:
             continue
+        if isinstance(rows, dict) and getattr(RECORD_BY_SHEET.get(str(name)), "max_rows", None) == 1:
+            rows = [rows]  # a one-row sheet (meta) may be written as a mapping
         if not isinstance(rows, list):
             raw.problems.append(Problem(source, None, None, "expected a list of rows"))
             continue

@@ -27,6 +27,8 @@ class Problem:
     row: int | None
     field: str | None
     message: str
+    #: A cause others follow from (a sheet that could not be read): listed before everything else.
+    cause: bool = False
 
     def __str__(self) -> str:
         location = self.source
@@ -37,9 +39,23 @@ class Problem:
         return f"{location}: {self.message}"
 
     @property
-    def sort_key(self) -> tuple[str, int]:
-        """File then row; problems about a whole file come before its rows."""
-        return (self.source, self.row or 0)
+    def sort_key(self) -> tuple[bool, str, int]:
+        """Causes first, then file and row; problems about a whole file come before its rows."""
+        return (not self.cause, self.source, self.row or 0)
+
+
+@dataclass(frozen=True)
+class UnreadableCell:
+    """A cell whose value the reader could not get (an Excel formula never calculated, an error value).
+
+    Validation reports ``message`` at the cell's sheet, row and field, instead of reading a
+    blank or the text ``#N/A``.
+    """
+
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @dataclass
@@ -74,3 +90,11 @@ class RawInput:
 
     sheets: list[RawSheet] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: Sheets that could not be read at all: references into them are not checked (each would be
+    #: a follow-on problem of the one cause, already reported).
+    unreadable: set[str] = field(default_factory=set)
+
+    def cannot_read(self, sheet: str, problem: Problem) -> None:
+        """Report why ``sheet`` could not be read, as a cause listed first."""
+        self.problems.append(Problem(problem.source, problem.row, problem.field, problem.message, cause=True))
+        self.unreadable.add(sheet)

@@ -28,11 +28,22 @@ def column_letter(index: int) -> str:
     return letters
 
 
+#: Columns without header named one by one; more are counted in one line.
+_LISTED_COLUMNS = 5
+
+
 def read_table(name: str, source: str, rows: Iterable[Sequence[Any]]) -> tuple[RawSheet, list[Problem]]:
     """Build a sheet from rows numbered from 1; the first non-blank row is the header.
 
     Blank rows are skipped but still counted, so row numbers match the spreadsheet.
     """
+    return read_numbered_table(name, source, enumerate(rows, start=1))
+
+
+def read_numbered_table(
+    name: str, source: str, numbered: Iterable[tuple[int, Sequence[Any]]]
+) -> tuple[RawSheet, list[Problem]]:
+    """:func:`read_table` for rows that carry their own numbers (a workbook lists only the rows it holds)."""
     sheet = RawSheet(name=name, source=source, header=[])
     seen_header = False
     problems: list[Problem] = []
@@ -40,7 +51,7 @@ def read_table(name: str, source: str, rows: Iterable[Sequence[Any]]) -> tuple[R
     named: set[int] = set()  # every column with a header, duplicates included
     unnamed_with_values: set[int] = set()
     width = 0  # columns that have a header: cells beyond them need the slow check
-    for number, cells in enumerate(rows, start=1):
+    for number, cells in numbered:
         if all(is_blank(c) for c in cells):
             continue
         if not seen_header:
@@ -61,7 +72,13 @@ def read_table(name: str, source: str, rows: Iterable[Sequence[Any]]) -> tuple[R
         # The row is not blank (checked above), but its values may all be in unnamed columns.
         if plain and len(cells) <= width or any(not is_blank(v) for v in values.values()):
             sheet.rows.append(RawRow(number, values))
-    for index in sorted(unnamed_with_values):
+    unnamed = sorted(unnamed_with_values)
+    if len(unnamed) > _LISTED_COLUMNS:  # a row of 100,000 stray cells is one mistake: one line
+        shown = ", ".join(column_letter(i) for i in unnamed[:_LISTED_COLUMNS])
+        message = f"{len(unnamed):,} columns have values but no header ({shown}, ...)"
+        problems.append(Problem(source, sheet.header_row, None, message))
+        return sheet, problems
+    for index in unnamed:
         problems.append(
             Problem(source, sheet.header_row, None, f"column {column_letter(index)} has values but no header")
         )

@@ -78,13 +78,40 @@ def build_dataset(raw: RawInput) -> Dataset:
         rows[sheet.name] = _parse_sheet(sheet, model, missing_columns, problems)
 
     ids = _check_ids(rows, problems)
+    _check_rows(rows, problems)
     _check_unique_together(rows, problems)
-    _check_references(rows, ids, problems)
+    _check_references(rows, ids, problems, raw.unreadable)
     _check_self_references(rows, problems)
     _check_cycles(rows, problems)
+    _check_catalogue_versions(rows, problems)
     if problems:
-        raise ValidationFailed([str(p) for p in sorted(problems, key=lambda p: p.sort_key)])
+        raise ValidationFailed(shown(problems), total=len(problems))
     return Dataset(**{sheet: [r.record for r in found] for sheet, found in rows.items()})
+
+
+#: The most problems listed for one file or sheet: a column of 100,000 bad cells is one mistake, and
+#: the first ones show it; the rest are counted.
+MAX_PER_SOURCE = 100
+
+
+def shown(problems: list[Problem]) -> list[str]:
+    """The problems as lines, causes first, then by file and row; at most :data:`MAX_PER_SOURCE` per source,
+    the rest counted in one line after that source's last."""
+    seen: dict[str, int] = {}
+    kept: list[Problem] = []
+    for problem in sorted(problems, key=lambda p: p.sort_key):
+        seen[problem.source] = seen.get(problem.source, 0) + 1
+        if seen[problem.source] <= MAX_PER_SOURCE:
+            kept.append(problem)
+    hidden = {source: count - MAX_PER_SOURCE for source, count in seen.items() if count > MAX_PER_SOURCE}
+    lines = []
+    for index, problem in enumerate(kept):
+        lines.append(str(problem))
+        last = index + 1 == len(kept) or kept[index + 1].source != problem.source
+        if last and problem.source in hidden:
+            more = hidden.pop(problem.source)
+            lines.append(str(Problem(problem.source, None, None, f"{more:,} more problems not shown (the first {MAX_PER_SOURCE} are)")))
+    return lines
 
 
 def _columns(model: type[Record]) -> str:
@@ -139,6 +166,8 @@ def _parse_cells(sheet: RawSheet, row: RawRow, model: type[Record], problems: li
             continue
         convert = text_converters.get(column)
         if convert is str:  # most cells: the stripped text is the value
+            if cells.has_control(text):
+                return None  # the slow path names the character
             values[column] = text
             continue
         if convert is None:
@@ -241,14 +270,46 @@ def _check_unique_together(rows: dict[str, list[_Row]], problems: list[Problem])
                 first[key] = row
 
 
-def _check_references(rows: dict[str, list[_Row]], ids: dict[str, dict[str, _Row]], problems: list[Problem]) -> None:
+def _check_rows(rows: dict[str, list[_Row]], problems: list[Problem]) -> None:
+    """Sheets of one row (``meta``) hold one; rows that need one of several fields give one."""
     for sheet, found in rows.items():
-        refs = references(RECORD_BY_SHEET[sheet])
+        model = RECORD_BY_SHEET[sheet]
+        if model.max_rows is not None:
+            for row in found[model.max_rows :]:
+                problems.append(row.problem(None, f"the {sheet} sheet holds {model.max_rows} row; this is another"))
+        if model.one_of:
+            for row in found:
+                if all(row.values.get(f) is None for f in model.one_of):
+                    problems.append(row.problem(model.one_of[0], f"give {_either(model.one_of)}"))
+
+
+def _either(fields: tuple[str, ...]) -> str:
+    return ", ".join(fields[:-1]) + f" or {fields[-1]}"
+
+
+def _check_references(
+    rows: dict[str, list[_Row]], ids: dict[str, dict[str, _Row]], problems: list[Problem], unreadable: set[str]
+) -> None:
+    """Every reference names a row of its sheet; a sheet that could not be read is not looked in
+    (each reference into it would only repeat that it could not be read)."""
+    for sheet, found in rows.items():
+        refs = {f: target for f, target in references(RECORD_BY_SHEET[sheet]).items() if target not in unreadable}
         for row in found:
             for field, target in refs.items():
                 value = row.values.get(field)
-                if value is not None and value not in ids.get(target, {}):
-                    problems.append(row.problem(field, f"no {_noun(target)} with id '{value}'"))
+                for one in value if isinstance(value, list) else [value]:  # a list cell names several
+                    if one is not None and one not in ids.get(target, {}):
+                        problems.append(row.problem(field, f"no {_noun(target)} with id '{one}'"))
+
+
+def _check_catalogue_versions(rows: dict[str, list[_Row]], problems: list[Problem]) -> None:
+    """A self-declaration names a version of the Praxis-Check that the catalogue holds."""
+    versions = {row.values.get("version") for row in rows.get("check_items", [])}
+    for row in rows.get("self_declarations", []):
+        version = row.values.get("catalogue_version")
+        if version is not None and version not in versions:
+            known = ", ".join(sorted(v for v in versions if v is not None)) or "none"
+            problems.append(row.problem("catalogue_version", f"no check items of version '{version}' (versions: {known})"))
 
 
 def _check_self_references(rows: dict[str, list[_Row]], problems: list[Problem]) -> None:
