@@ -36,6 +36,8 @@ def datasets(draw, max_networks: int = 6, max_orgs: int = 10) -> Dataset:
     regions = [{"id": "DE", "name": "Deutschland", "level": "country"}]
     regions += [{"id": i, "name": n, "level": "state", "parent_id": "DE"} for i, n in STATES]
     regions += [{"id": i, "name": n, "level": "district", "parent_id": p, "code": i} for i, n, p in DISTRICTS]
+    for region in regions[-3:]:  # Münster, Coesfeld, Bremen: some are known by another name too
+        region["aliases"] = draw(st.none() | st.sampled_from(["Münsterland", "Muensterland; Baumberge", "Weser"]))
     region_ids = [r["id"] for r in regions]
     borders = draw(st.lists(st.tuples(st.sampled_from(region_ids[1:]), st.sampled_from(region_ids[1:])), max_size=5, unique=True))
     borders = [{"region_id": a, "neighbour_id": b} for a, b in borders if a != b]
@@ -47,7 +49,8 @@ def datasets(draw, max_networks: int = 6, max_orgs: int = 10) -> Dataset:
             "id": f"o{i}",
             "name": f"Organisation {i}",
             "kind": draw(st.sampled_from(list(OrganisationKind))).value,
-            "om_partner": draw(st.booleans()),
+            "om_partner": draw(st.none() | st.booleans()),
+            "partner_since": draw(st.none() | st.just(dt.date(2020, 1, 1))),
             "region_id": draw(st.none() | st.sampled_from(region_ids)),
         }
         if i and draw(st.booleans()):
@@ -63,22 +66,26 @@ def datasets(draw, max_networks: int = 6, max_orgs: int = 10) -> Dataset:
     person_ids = [p["id"] for p in persons]
 
     n_nets = draw(st.integers(1, max_networks))
-    topics = ["Digitalisierung", "Gesundheit", "digitalisierung "]
+    topics = ["Digitalisierung", "Gesundheit", "digitalisierung ", "t-bgm"]
+    names = [
+        "OM Netz {i}", "Netzwerk Bayern {i}", "Offensive Mittelstand {i}", "Runde {i}", "OM Netzwerk Muenchen {i}",
+        "Forum Münsterland {i}", "OM-Kreis Gesund {i}", "Unternehmerkreis Nürnberger Land {i}",
+    ]
     networks = []
     for i in range(n_nets):
         kind = draw(st.sampled_from(["regional", "thematic"]))
         networks.append(
             {
                 "id": f"n{i}",
-                "name": draw(st.sampled_from([f"OM Netz {i}", f"Netzwerk Bayern {i}", f"Offensive Mittelstand {i}", f"Runde {i}"])),
+                "name": draw(st.sampled_from(names)).format(i=i),
                 "kind": kind,
                 "topic": draw(st.none() | st.sampled_from(topics)),
                 "open": draw(st.booleans()),
                 "status": draw(st.sampled_from(list(NetworkStatus))).value,
-                "presents_as_om": draw(st.booleans()),
-                "logo_on_homepage": draw(st.booleans()),
-                "advertises_commercial": draw(st.booleans()),
-                "principles_acknowledged": draw(st.booleans()),
+                "presents_as_om": draw(st.none() | st.booleans()),
+                "logo_on_homepage": draw(st.none() | st.booleans()),
+                "advertises_commercial": draw(st.none() | st.booleans()),
+                "principles_acknowledged": draw(st.none() | st.booleans()),
                 "application_date": draw(maybe_dates),
                 "application_scope": draw(st.none() | st.just("Region")),
                 "application_goals": draw(st.none() | st.just("Ziele")),
@@ -105,7 +112,9 @@ def datasets(draw, max_networks: int = 6, max_orgs: int = 10) -> Dataset:
     activities = []
     for i in range(draw(st.integers(0, 15))):
         kind = draw(st.sampled_from(list(ActivityKind))).value
-        act = {"id": f"a{i}", "network_id": draw(st.sampled_from(net_ids)), "kind": kind, "date": draw(dates)}
+        act = {"network_id": draw(st.sampled_from(net_ids)), "kind": kind, "date": draw(dates)}
+        if draw(st.booleans()):  # rows nothing refers to need no id
+            act["id"] = f"a{i}"
         if draw(st.booleans()):
             act["host_id"] = draw(st.sampled_from(org_ids))
         partner = draw(st.none() | st.sampled_from(net_ids))
@@ -121,17 +130,20 @@ def datasets(draw, max_networks: int = 6, max_orgs: int = 10) -> Dataset:
         ambassadors = [{"person_id": p, "region_id": r} for p, r in links(person_ids, region_ids, 3)]
         ambassador_networks = [{"person_id": p, "network_id": n} for p, n in links(person_ids, net_ids, 3)]
         approaches = [{"person_id": p, "organisation_id": o} for p, o in links(person_ids, org_ids, 3)]
+    versions = draw(st.sampled_from([(None, None, None), ("2024", "2024", "2024"), ("2019", "2024", "2024"), (None, "2024", None)]))
     check_items = [
-        {"id": "t1", "kind": CheckItemKind.topic.value, "title": "Führung"},
-        {"id": "c1", "kind": CheckItemKind.checkpoint.value, "title": "Ziele", "parent_id": "t1"},
-        {"id": "m1", "kind": CheckItemKind.measure.value, "title": "Zielgespräche", "parent_id": "c1"},
+        {"id": "t1", "kind": CheckItemKind.topic.value, "title": "Führung", "version": versions[0]},
+        {"id": "c1", "kind": CheckItemKind.checkpoint.value, "title": "Ziele", "parent_id": "t1", "version": versions[1]},
+        {"id": "m1", "kind": CheckItemKind.measure.value, "title": "Zielgespräche", "parent_id": "c1", "version": versions[2]},
     ]
+    named = sorted({v for v in versions if v is not None})  # a declaration names a version the catalogue holds
     declarations = [
         {
             "id": f"d{i}",
             "organisation_id": draw(st.sampled_from(org_ids)),
             "signed_on": draw(maybe_dates),
             "form_complete": draw(st.booleans()),
+            "catalogue_version": draw(st.none() | st.sampled_from(named)) if named else None,
         }
         for i in range(draw(st.integers(0, 2)))
     ]
@@ -156,6 +168,7 @@ def datasets(draw, max_networks: int = 6, max_orgs: int = 10) -> Dataset:
         ]
     raw = {
         "regions": regions,
+        "topics": [{"id": "t-bgm", "name": "Gesundheit im Betrieb", "keywords": "gesund; Arbeitsschutz"}],
         "borders": borders,
         "organisations": orgs,
         "persons": persons,

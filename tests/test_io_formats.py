@@ -25,14 +25,20 @@ D = dt.date
 #: YAML must not read as numbers or booleans, and that Excel must not read as formulas.
 RICH = Dataset.model_validate(
     {
+        "meta": [{"as_of": D(2025, 6, 30), "source": "Netzwerkliste; Stand Juni", "kept_by": "Geschäftsstelle"}],
         "regions": [
             {"id": "DE", "name": "Deutschland", "level": "country", "code": "DE"},
             {"id": "DE-BY", "name": "Bayern", "level": "state", "parent_id": "DE", "code": "DE-BY"},
             {"id": "09162", "name": "München", "level": "district", "parent_id": "DE-BY", "code": "09162"},
             {"id": "09184", "name": "Landkreis München", "level": "district", "parent_id": "DE-BY", "code": "09184"},
-            {"id": "09564", "name": "Nürnberg", "level": "district", "parent_id": "DE-BY"},
+            {"id": "09564", "name": "Nürnberg", "level": "district", "parent_id": "DE-BY",
+             "aliases": ["Nürnberger Land", "Frankenmetropole; Noris"]},
         ],
         "borders": [{"region_id": "09162", "neighbour_id": "09184"}],
+        "topics": [
+            {"id": "digitalisierung", "name": "Digitalisierung", "keywords": "digital; Mittelstand 4.0"},
+            {"id": "0712", "name": "true"},
+        ],
         "organisations": [
             {"id": "o1", "name": "Handwerkskammer für München und Oberbayern", "kind": "chamber_of_crafts",
              "partner_since": D(2019, 3, 1), "region_id": "09162"},
@@ -53,7 +59,7 @@ RICH = Dataset.model_validate(
             {"id": "n2", "name": "Digital & gesund", "kind": "thematic", "topic": "Digitalisierung", "open": False,
              "status": "applied", "presents_as_om": False, "advertises_commercial": True},
             {"id": "n3", "name": "yes", "kind": "regional", "topic": "1.0", "status": "partner_only"},
-            {"id": "n4", "name": "Runde Nürnberg", "kind": "regional", "status": "withdrawn"},
+            {"id": "n4", "name": "Runde Nürnberg", "kind": "regional", "status": "withdrawn", "regions": "09564; 09162"},
         ],
         "network_regions": [{"network_id": "n1", "region_id": "DE-BY"}, {"network_id": "n4", "region_id": "09564"}],
         "memberships": [
@@ -74,23 +80,25 @@ RICH = Dataset.model_validate(
              "partner_network_id": "n2"},
             {"id": "a4", "network_id": "n2", "kind": "plenum_report", "date": D(2024, 11, 30)},
             {"id": "a5", "network_id": "n2", "kind": "partner_briefing", "date": D(2025, 1, 9)},
+            {"network_id": "n2", "kind": "meeting", "date": D(2025, 2, 9)},
         ],
         "cooperations": [{"network_id": "n1", "partner_network_id": "n2", "since": D(2023, 7, 1)}],
         "sub_networks": [{"network_id": "n4", "parent_network_id": "n1", "agreed_on": D(2022, 10, 10)}],
         "criticisms": [
             {"id": "c1", "network_id": "n2", "date": D(2025, 4, 1), "summary": "Werbung für „eigene“ Produkte – ärgerlich"},
-            {"id": "c2", "network_id": "n3"},
+            {"network_id": "n3"},
         ],
         "ambassadors": [{"person_id": "p1", "region_id": "DE-BY", "since": D(2021, 6, 1)}],
         "ambassador_networks": [{"person_id": "p1", "network_id": "n1"}],
         "approaches": [{"person_id": "p1", "organisation_id": "o2", "date": D(2025, 2, 28)}, {"person_id": "p1", "organisation_id": "o3"}],
         "check_items": [
-            {"id": "T1", "kind": "topic", "title": "Strategie"},
-            {"id": "T1.1", "kind": "checkpoint", "title": "Ziele sind bekannt", "parent_id": "T1"},
-            {"id": "M1", "kind": "measure", "title": "Zielbild erarbeiten", "parent_id": "T1.1"},
+            {"id": "T1", "kind": "topic", "title": "Strategie", "version": "2024"},
+            {"id": "T1.1", "kind": "checkpoint", "title": "Ziele sind bekannt", "parent_id": "T1", "version": "2024"},
+            {"id": "M1", "kind": "measure", "title": "Zielbild erarbeiten", "parent_id": "T1.1", "version": "2024"},
         ],
         "self_declarations": [
-            {"id": "s1", "organisation_id": "o2", "signed_on": D(2025, 3, 31), "form_complete": True},
+            {"id": "s1", "organisation_id": "o2", "signed_on": D(2025, 3, 31), "form_complete": True,
+             "catalogue_version": "2024"},
             {"id": "s2", "organisation_id": "o2"},
         ],
         "ratings": [
@@ -142,6 +150,8 @@ def test_rewriting_a_csv_folder_removes_emptied_sheets_and_keeps_other_files(tmp
 
 def test_csv_is_utf8_comma_iso(tmp_path: Path) -> None:
     write_dataset(RICH, tmp_path / "data", "csv")
+    regions = (tmp_path / "data" / "regions.csv").read_bytes().decode("utf-8")
+    assert "Nürnberger Land; Frankenmetropole; Noris" in regions  # a list is one cell, as people write it
     text = (tmp_path / "data" / "networks.csv").read_bytes().decode("utf-8")
     assert text.splitlines()[0] == ",".join(RICH.networks[0].__class__.model_fields)
     assert "2024-12-31" in text and "true" in text
@@ -152,7 +162,7 @@ def test_csv_de_is_what_german_excel_writes(tmp_path: Path) -> None:
     write_dataset(RICH, tmp_path / "daten", "csv-de")
     text = (tmp_path / "daten" / "organisations.csv").read_bytes().decode("cp1252")
     assert text.startswith("id;name;kind;intermediary;om_partner;partner_since;parent_id;region_id\r\n")
-    assert "o1;Handwerkskammer für München und Oberbayern;chamber_of_crafts;;ja;01.03.2019;;09162\r\n" in text
+    assert "o1;Handwerkskammer für München und Oberbayern;chamber_of_crafts;;;01.03.2019;;09162\r\n" in text
     assert "nein" in text
 
 
@@ -178,6 +188,7 @@ def test_yaml_is_readable(tmp_path: Path) -> None:
     assert "name: München" in text
     assert "application_date: 2024-12-31" in text
     assert "name: 'yes'" in text
+    assert "  aliases:\n  - Nürnberger Land\n  - Frankenmetropole\n  - Noris\n" in text
     assert list(yaml.safe_load(text)) == [r.sheet for r in RECORD_TYPES]
 
 
@@ -239,7 +250,8 @@ def test_excel_cells_typed_by_excel(tmp_path: Path) -> None:
     workbook.save(path)
     o1, o2 = read_dataset(path).organisations
     assert (o1.id, o1.om_partner, o1.intermediary, o1.partner_since) == ("1", False, True, D(2025, 12, 31))
-    assert (o2.id, o2.om_partner, o2.intermediary, o2.partner_since) == ("2", True, False, D(2025, 12, 31))
+    assert (o2.id, o2.om_partner, o2.intermediary, o2.partner_since) == ("2", None, False, D(2025, 12, 31))
+    assert o2.is_om_partner  # a company, but a partner since a date on record
 
 
 def test_yaml_scalars_are_read_by_field_type(tmp_path: Path) -> None:

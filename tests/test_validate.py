@@ -9,6 +9,7 @@ translated to each format's locations: item 1 of ``networks`` is ``networks.csv:
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -243,6 +244,43 @@ CASES: list[tuple[str, Sheets, list[tuple[str, int | None, str | None, str]]]] =
         [("activities", 1, "partner_network_id", "network 'n1' cannot be its own partner network")],
     ),
     (
+        "unknown_id_in_a_list_cell",
+        {
+            "networks": [{"id": "n1", "name": "OM Bayern", "kind": "regional", "regions": "DE-BY; 09999; 09162"}],
+            "ambassadors": [{"person_id": "p1", "regions": "DE-BY", "networks": "n1; n7"}],
+        },
+        [
+            ("ambassadors", 1, "networks", "no network with id 'n7'"),
+            ("networks", 1, "regions", "no region with id '09999'"),
+        ],
+    ),
+    (
+        "ambassador_row_naming_nothing",
+        {"ambassadors": [{"person_id": "p1", "region_id": "DE-BY"}, {"person_id": "p1", "since": "2024-01-01"}]},
+        [("ambassadors", 2, "region_id", "give region_id, regions or networks")],
+    ),
+    (
+        "meta_holds_one_row",
+        {"meta": [{"as_of": "2025-06-30"}, {"as_of": "2025-12-31", "kept_by": "Geschäftsstelle"}]},
+        [("meta", 2, None, "the meta sheet holds 1 row; this is another")],
+    ),
+    (
+        "meta_date",
+        {"meta": [{"as_of": "Ende Juni"}]},
+        [("meta", 1, "as_of", DATE)],
+    ),
+    (
+        "declaration_names_a_version_the_catalogue_lacks",
+        {
+            "check_items": [{"id": "T1", "kind": "topic", "title": "Strategie", "version": "2024"}],
+            "self_declarations": [
+                {"id": "s1", "organisation_id": "o1", "catalogue_version": "2024"},
+                {"id": "s2", "organisation_id": "o1", "catalogue_version": "2019"},
+            ],
+        },
+        [("self_declarations", 2, "catalogue_version", "no check items of version '2019' (versions: 2024)")],
+    ),
+    (
         "unknown_sheet",
         {"netzwerke": [{"id": "n1"}]},
         [
@@ -250,8 +288,8 @@ CASES: list[tuple[str, Sheets, list[tuple[str, int | None, str | None, str]]]] =
                 "netzwerke",
                 None,
                 None,
-                "unknown sheet 'netzwerke'; expected one of: regions, borders, organisations, persons, networks, "
-                "network_regions, memberships, contacts, activities, cooperations, sub_networks, criticisms, "
+                "unknown sheet 'netzwerke'; expected one of: meta, regions, borders, topics, organisations, persons, "
+                "networks, network_regions, memberships, contacts, activities, cooperations, sub_networks, criticisms, "
                 "ambassadors, ambassador_networks, approaches, check_items, self_declarations, ratings, action_plan",
             )
         ],
@@ -300,7 +338,7 @@ def test_every_problem_is_reported_together_sorted_by_file_then_row(
 
 NETWORK_COLUMNS = (
     "id, name, kind, topic, open, status, presents_as_om, homepage, logo_on_homepage, advertises_commercial, "
-    "principles_acknowledged, application_date, application_scope, application_goals, application_approach"
+    "principles_acknowledged, application_date, application_scope, application_goals, application_approach, regions"
 )
 
 
@@ -409,3 +447,47 @@ def test_a_sheet_given_twice_is_a_problem(tmp_path: Path, monkeypatch: pytest.Mo
     with pytest.raises(ValidationFailed) as caught:
         read_dataset(Path("data"))
     assert caught.value.problems == ["networks.csv: sheet 'networks' given twice (also networks.CSV)"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_data_written_by_hand_reads_in_every_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    """No ids for rows nothing refers to, lists in one cell, blanks that stay blank, a meta row."""
+    monkeypatch.chdir(tmp_path)
+    sheets = BASE | {
+        "meta": [{"as_of": "30.06.2025", "source": "Netzwerkliste der Geschäftsstelle", "kept_by": "Jörg Weiß"}],
+        "regions": BASE["regions"] + [{"id": "09184", "name": "Landkreis München", "level": "district",
+                                       "parent_id": "DE-BY", "aliases": "Würmtal; Isartal"}],
+        "networks": [
+            {"id": "n1", "name": "OM Bayern", "kind": "regional", "regions": "09162; 09184"},
+            {"id": "n2", "name": "Digital gesund", "kind": "thematic", "principles_acknowledged": "nein"},
+        ],
+        "network_regions": [{"network_id": "n1", "region_id": "09162"}],
+        "activities": [{"network_id": "n1", "kind": "meeting", "date": "2025-03-01"},
+                       {"network_id": "n1", "kind": "meeting", "date": "2025-05-01"}],
+        "criticisms": [{"network_id": "n2", "summary": "Beschwerde"}],
+        "ambassadors": [{"person_id": "p1", "regions": "DE-BY", "networks": "n1;n2"}],
+    }
+    dataset = read_dataset(write_input(tmp_path, fmt, sheets))
+    assert dataset.as_of == dt.date(2025, 6, 30) and dataset.meta[0].kept_by == "Jörg Weiß"
+    assert {(r.network_id, r.region_id) for r in dataset.network_regions} == {("n1", "09162"), ("n1", "09184")}
+    assert dataset.regions[-1].aliases == ["Würmtal", "Isartal"]
+    assert [(a.person_id, a.region_id) for a in dataset.ambassadors] == [("p1", "DE-BY")]
+    assert [(a.person_id, a.network_id) for a in dataset.ambassador_networks] == [("p1", "n1"), ("p1", "n2")]
+    assert [a.id for a in dataset.activities] == [None, None] and dataset.criticisms[0].id is None
+    n1, n2 = dataset.networks
+    assert n1.principles_acknowledged is None and n1.logo_on_homepage is None and n1.regions is None
+    assert n2.principles_acknowledged is False
+
+
+def test_the_audit_date_is_read_from_the_meta_sheet_alone(tmp_path: Path) -> None:
+    from om_graph.dataset.io import read_as_of
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "meta.csv").write_text("as_of;kept_by\n31.12.2025;Geschäftsstelle\n", encoding="utf-8")
+    (folder / "networks.csv").write_text("id,name,kind\nn1,OM,regionl\n", encoding="utf-8")  # read later, not now
+    assert read_as_of(folder) == dt.date(2025, 12, 31)
+    (folder / "meta.csv").write_text("as_of\nbald\n", encoding="utf-8")
+    assert read_as_of(folder) is None  # the whole read reports it, with every other problem
+    (folder / "meta.csv").unlink()
+    assert read_as_of(folder) is None

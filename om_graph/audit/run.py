@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from om_graph.audit.profile import DEFAULT_PROFILE, Profile
-from om_graph.audit.stages import NetworkFacts, StageResult, classify
+from om_graph.audit.stages import ApartNetwork, NetworkFacts, StageResult, classify
 from om_graph.engines.contract import Engine
 from om_graph.queries.registry import run_query
-from om_graph.queries.rules import Severity, select_rules
+from om_graph.queries.rules import Severity, is_not_on_record, select_rules
 
 #: How far back "known" meetings and Plenum reports count for the stages (months).
 STAGE_WINDOW_MONTHS = 12
@@ -28,7 +28,8 @@ STAGE_WINDOW_MONTHS = 12
 
 @dataclass(frozen=True)
 class Finding:
-    """One criterion not met by one subject, worded in the audit's language."""
+    """One criterion not met (or, with ``not_on_record``, not judged: its facts are not on record)
+    by one subject, worded in the audit's language."""
 
     code: str
     rule: str
@@ -39,6 +40,7 @@ class Finding:
     message: str
     evidence: dict[str, Any]
     source: str
+    not_on_record: bool = False
 
     def sort_key(self) -> tuple:
         return (
@@ -60,6 +62,7 @@ class Finding:
             "message": self.message,
             "evidence": self.evidence,
             "source": self.source,
+            "not_on_record": self.not_on_record,
         }
 
 
@@ -72,6 +75,8 @@ class AuditResult:
     rules: list[str]
     findings: list[Finding]
     stages: list[StageResult] = field(default_factory=list)
+    #: Networks that do not claim OM network status: outside the stages and their counts.
+    apart: list[ApartNetwork] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         counts = {s.value: 0 for s in Severity}
@@ -102,29 +107,38 @@ def run_audit(
         params = profile.params_for(rule.code)
         for row in run_query(engine, rule.query().name, {**params, "as_of": as_of}):
             evidence = row["evidence"] or {}
+            unknown = is_not_on_record(evidence)
             findings.append(
                 Finding(
                     code=rule.code,
                     rule=rule.name,
-                    severity=rule.severity.value,
+                    severity=profile.not_on_record_severity if unknown else rule.severity.value,
                     subject_kind=rule.subject_kind,
                     subject_id=row["subject_id"],
                     subject_name=row["subject_name"],
                     message=rule.word(lang, evidence, params),
                     evidence=evidence,
                     source=rule.source,
+                    not_on_record=unknown,
                 )
             )
     findings.sort(key=Finding.sort_key)
     errors_by_network: dict[str, list[str]] = {}
+    codes_by_network: dict[str, set[str]] = {}
     for f in findings:
-        if f.subject_kind == "network" and f.severity == Severity.error:
-            errors_by_network.setdefault(f.subject_id, []).append(f.code)
-    stages = [
-        classify(facts, errors_by_network.get(facts.id, []))
-        for facts in network_facts(engine, as_of)
-    ]
+        if f.subject_kind == "network":
+            codes_by_network.setdefault(f.subject_id, set()).add(f.code)
+            if f.severity == Severity.error:
+                errors_by_network.setdefault(f.subject_id, []).append(f.code)
+    stages, apart = [], []
+    for facts in network_facts(engine, as_of):
+        if facts.om_network:
+            stages.append(classify(facts, errors_by_network.get(facts.id, []), profile.stages))
+        else:
+            codes = tuple(sorted(codes_by_network.get(facts.id, ())))
+            apart.append(ApartNetwork(facts.id, facts.name, facts.status, codes))
     stages.sort(key=lambda s: s.network_id)
+    apart.sort(key=lambda a: a.network_id)
     return AuditResult(
         as_of=as_of,
         profile=profile.name,
@@ -133,6 +147,7 @@ def run_audit(
         rules=[r.code for r in selected],
         findings=findings,
         stages=stages,
+        apart=apart,
     )
 
 

@@ -1,14 +1,21 @@
 """Implementation stages (Umsetzungsstadien) from the slides, with the reasons for each.
 
-1. OM does not know how the network meets the criteria: no named contacts, or criticism on record.
+Stages are for networks that claim to be OM networks (status applied or recognised); the
+others (name withdrawn, partner status only) are listed apart (:class:`ApartNetwork`).
+
+1. OM does not know how the network meets the criteria: no named contacts, too few of the
+   facts the profile asks for on record (:class:`~om_graph.audit.profile.StageSettings`), or
+   criticism on record.
 2. Contacts are named, but OM knows nothing of the network's work (no meeting or Plenum
    report in the window).
 3. Active, but at least one criterion is not met (an ``error`` finding); the slides' typical
    case, intermediary partners who do not want to be named as contacts, is given as a reason.
-4. Active and meets all requirements (no ``error`` finding).
+4. Active and meets all requirements (no ``error`` finding). A criterion not on record is no
+   error: it keeps a network out of stage 4 only through the facts of stage 1.
 
->>> f = NetworkFacts("n1", "OM Nord", True, contacts=2, criticisms=0, meetings=3, reports=1,
-...                  refusing_intermediaries=0)
+>>> f = NetworkFacts("n1", "OM Nord", "recognised", True, contacts=2, criticisms=0, meetings=3, reports=1,
+...                  refusing_intermediaries=0, members=5, application_known=True, principles_known=True,
+...                  logo_known=False)
 >>> classify(f, error_codes=[]).stage
 4
 """
@@ -17,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from om_graph.audit.profile import StageSettings
 from om_graph.i18n import t
 
 
@@ -26,12 +34,26 @@ class NetworkFacts:
 
     id: str
     name: str
+    status: str
     om_network: bool
     contacts: int
     criticisms: int
     meetings: int
     reports: int
     refusing_intermediaries: int
+    members: int
+    application_known: bool
+    principles_known: bool
+    logo_known: bool
+
+    def known(self, fact: str) -> bool:
+        """Is ``fact`` (one of :data:`~om_graph.audit.profile.Fact`) on record?"""
+        return {
+            "application": self.application_known,
+            "principles": self.principles_known,
+            "logo": self.logo_known,
+            "members": self.members > 0,
+        }[fact]
 
 
 @dataclass(frozen=True)
@@ -40,7 +62,10 @@ class Reason:
     values: dict[str, object]
 
     def text(self, lang: str) -> str:
-        return t(f"reason.{self.key}", lang, **self.values)
+        values = self.values
+        if self.key == "not_on_record":
+            values = {"facts": ", ".join(fact_word(str(f), lang) for f in self.values["facts"])}  # type: ignore[union-attr]
+        return t(f"reason.{self.key}", lang, **values)
 
 
 @dataclass(frozen=True)
@@ -51,13 +76,32 @@ class StageResult:
     reasons: tuple[Reason, ...]
 
 
-def classify(facts: NetworkFacts, error_codes: list[str]) -> StageResult:
-    """Place one network in its stage; ``error_codes`` are the codes of its error findings."""
+@dataclass(frozen=True)
+class ApartNetwork:
+    """A network that does not claim OM network status, outside the stages, with its findings' codes (OM112)."""
+
+    network_id: str
+    network_name: str
+    status: str
+    codes: tuple[str, ...]
+
+    def status_text(self, lang: str) -> str:
+        if self.status == "withdrawn":
+            return t("apart.withdrawn", lang)
+        return t("apart.partner_only", lang)
+
+
+def classify(facts: NetworkFacts, error_codes: list[str], settings: StageSettings | None = None) -> StageResult:
+    """Place one OM network in its stage; ``error_codes`` are the codes of its error findings."""
+    settings = settings or StageSettings()
     reasons: list[Reason] = []
     if facts.criticisms:
         reasons.append(Reason("criticism", {"count": facts.criticisms}))
     if not facts.contacts:
         reasons.append(Reason("no_contacts", {}))
+    unknown = tuple(f for f in settings.facts if not facts.known(f))
+    if len(settings.facts) - len(unknown) < settings.required:
+        reasons.append(Reason("not_on_record", {"facts": unknown}))
     if reasons:
         return _result(facts, 1, reasons)
     if not facts.meetings and not facts.reports:
@@ -68,6 +112,17 @@ def classify(facts: NetworkFacts, error_codes: list[str]) -> StageResult:
             reasons.append(Reason("intermediaries_unnamed", {"count": facts.refusing_intermediaries}))
         return _result(facts, 3, reasons)
     return _result(facts, 4, [Reason("all_met", {})])
+
+
+def fact_word(fact: str, lang: str) -> str:
+    """A fact a profile may ask for, in words."""
+    if fact == "application":
+        return t("fact.application", lang)
+    if fact == "principles":
+        return t("fact.principles", lang)
+    if fact == "logo":
+        return t("fact.logo", lang)
+    return t("fact.members", lang)
 
 
 def _result(facts: NetworkFacts, stage: int, reasons: list[Reason]) -> StageResult:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, Callable
 
 from om_graph.dataset.model import RECORD_BY_SHEET, Dataset, Organisation, Record, references
 
@@ -42,6 +42,9 @@ class RelSpec:
     start_label: str
     end_label: str
     doc: str
+    #: When set, ``end`` is text naming a row of the end label's sheet by one of these fields
+    #: (ignoring case and surrounding blanks), not its id; text that names none draws no edge.
+    match: tuple[str, ...] = ()
 
     @property
     def merge_keys(self) -> tuple[str, ...]:
@@ -50,8 +53,14 @@ class RelSpec:
         return tuple(f for f in unique if f not in (self.start, self.end))
 
 
+#: The label every node om-graph writes carries besides its own: om-graph's part of a shared
+#: database is its nodes with this label and its relationship types between two of them, and
+#: only that part is ever read, written or deleted (other applications' data stays as it is).
+MARKER = "OmGraph"
+
 NODES: tuple[NodeSpec, ...] = (
     NodeSpec("regions", "Region"),
+    NodeSpec("topics", "Topic"),
     NodeSpec("organisations", "Organisation"),
     NodeSpec("persons", "Person"),
     NodeSpec("networks", "Network"),
@@ -70,6 +79,7 @@ RELATIONSHIPS: tuple[RelSpec, ...] = (
     RelSpec("organisations", "LOCATED_IN", "id", "region_id", "Organisation", "Region", "where an organisation is located"),
     RelSpec("persons", "WORKS_FOR", "id", "organisation_id", "Person", "Organisation", "a person's affiliation"),
     RelSpec("network_regions", "COVERS", "network_id", "region_id", "Network", "Region", "region a network covers"),
+    RelSpec("networks", "ON_TOPIC", "id", "topic", "Network", "Topic", "its `topic` names the topic's id or name", ("id", "name")),
     RelSpec("memberships", "MEMBER_OF", "organisation_id", "network_id", "Organisation", "Network", "organisation takes part in a network"),
     RelSpec("contacts", "CONTACT_FOR", "person_id", "network_id", "Person", "Network", "named contact with `role`"),
     RelSpec("activities", "HELD", "network_id", "id", "Network", "Activity", "network held an activity"),
@@ -97,6 +107,7 @@ def node_properties(record: Record) -> dict[str, Any]:
     if isinstance(record, Organisation):
         # Stored resolved, so both engines and analysts' own queries agree on who counts.
         props["intermediary"] = record.is_intermediary
+        props["om_partner"] = record.is_om_partner
     return props
 
 
@@ -125,14 +136,33 @@ class GraphRows:
 def graph_rows(dataset: Dataset) -> GraphRows:
     """Turn a validated dataset into node and relationship rows."""
     rows = GraphRows()
+    made_ids: dict[str, list[str]] = {}
     for spec in NODES:
-        rows.nodes[spec.label] = [node_properties(r) for r in dataset.records(spec.sheet)]
+        records = dataset.records(spec.sheet)
+        nodes = [node_properties(r) for r in records]
+        if any("id" not in node for node in nodes):
+            made_ids[spec.sheet] = row_ids(spec.sheet, [node.get("id") for node in nodes])
+            for node, key in zip(nodes, made_ids[spec.sheet]):
+                node["id"] = key
+        rows.nodes[spec.label] = nodes
     rels: dict[RelSpec, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
     for spec in RELATIONSHIPS:
         is_node_sheet = spec.sheet in LABEL_BY_SHEET
         found = rels[spec]
         start_field, end_field = spec.start, spec.end
-        for record in dataset.records(spec.sheet):
+        records = dataset.records(spec.sheet)
+        if spec.sheet in made_ids or spec.match:
+            keys = made_ids.get(spec.sheet)
+            lookup = _matcher(dataset, spec)
+            for i, record in enumerate(records):
+                values = dict(record.__dict__)
+                if keys is not None:
+                    values["id"] = keys[i]
+                start, end = values[start_field], lookup(values[end_field])
+                if start is not None and end is not None:
+                    found.append((start, end, {} if is_node_sheet else link_properties(record)))
+            continue
+        for record in records:
             values = record.__dict__
             start, end = values[start_field], values[end_field]
             if start is None or end is None:
@@ -142,6 +172,38 @@ def graph_rows(dataset: Dataset) -> GraphRows:
     return rows
 
 
+def row_ids(sheet: str, given: list[str | None]) -> list[str]:
+    """Every row's node id: its own, else ``<sheet>#<position>`` (rows nothing refers to need none).
+
+    >>> row_ids("activities", ["a1", None, "activities#2"])
+    ['a1', 'activities#2+', 'activities#2']
+    """
+    taken = {key for key in given if key is not None}
+    out = []
+    for position, key in enumerate(given, start=1):
+        if key is None:
+            key = f"{sheet}#{position}"
+            while key in taken:
+                key += "+"
+            taken.add(key)
+        out.append(key)
+    return out
+
+
+def _matcher(dataset: Dataset, spec: RelSpec) -> Callable[[Any], Any]:
+    """How ``spec``'s end value becomes a node id: as it is, or looked up by ``spec.match``."""
+    if not spec.match:
+        return lambda value: value
+    sheet = next(n.sheet for n in NODES if n.label == spec.end_label)
+    index: dict[str, str] = {}
+    for field_name in reversed(spec.match):  # the first field wins: an id before a name
+        for record in dataset.records(sheet):
+            text = getattr(record, field_name)
+            if text is not None:
+                index[str(text).strip().lower()] = record.id
+    return lambda value: None if value is None else index.get(str(value).strip().lower())
+
+
 def schema_markdown() -> str:
     """The graph schema as a Markdown page (docs/schema.md is generated from this)."""
     lines = [
@@ -149,6 +211,11 @@ def schema_markdown() -> str:
         "",
         "Generated by `om-graph schema --format markdown`; both engines hold exactly this model.",
         "Every node has a unique `id` within its label. Blank values are not stored.",
+        f"In Neo4j every node om-graph writes also carries the label `{MARKER}`; om-graph's part of a",
+        "database is those nodes and the relationships below between two of them. It reads, writes",
+        "and deletes nothing else, so other applications' nodes, relationships and properties stay as they are.",
+        "`om-graph audit --neo4j --write-back` adds each network's `stage` (with `stage_as_of`, `stage_profile`)",
+        f"and one `(:Finding:{MARKER})-[:ABOUT]->(subject)` per finding (`code`, `severity`, `as_of`, `profile`, `message`).",
         "",
         "## Nodes",
         "",
@@ -176,4 +243,16 @@ def schema_markdown() -> str:
         )
         pattern = f"`(:{rel.start_label})-[:{rel.type}]->(:{rel.end_label})`"
         lines.append(f"| {pattern} | `{rel.sheet}` | {', '.join(f'`{p}`' for p in props)} | {rel.doc} |")
+    lines += [
+        "",
+        "## Values stored resolved",
+        "",
+        "- `Organisation.intermediary`: the column if given, else from `kind` (chambers, associations, unions,",
+        "  insurers, development agencies, the employment agency, research institutes, public authorities).",
+        "- `Organisation.om_partner`: the column if given, else `true` when `partner_since` is given, else `true`",
+        "  for every kind but `company`: companies are OM partners only where the record says so.",
+        "- `id` of an `Activity` or `Criticism` row that gives none: `<sheet>#<position>` (nothing refers to them).",
+        "- Lists written in one cell (a network's `regions`, an ambassador's `regions` and `networks`) are",
+        "  relationships like the rows of `network_regions`, `ambassadors` and `ambassador_networks`.",
+    ]
     return "\n".join(lines) + "\n"

@@ -11,113 +11,33 @@ that to check every reference, and the graph builder to draw the relationship.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-
-class Ref:
-    """Marks a field as a reference to the ``id`` of another entity (by its sheet name)."""
-
-    def __init__(self, sheet: str) -> None:
-        self.sheet = sheet
-
-    def __repr__(self) -> str:
-        return f"Ref({self.sheet!r})"
-
-
-class Record(BaseModel):
-    """Base of all input rows: strict about unknown columns, lenient about blanks."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_enum_values=True)
-
-    sheet: ClassVar[str]
-    doc: ClassVar[str]
-    #: Fields that together must be unique within the sheet (besides ``id``).
-    unique_together: ClassVar[tuple[str, ...]] = ()
-
-
-class RegionLevel(StrEnum):
-    country = "country"
-    state = "state"
-    district = "district"
-
-
-class OrganisationKind(StrEnum):
-    chamber_of_commerce = "chamber_of_commerce"
-    chamber_of_crafts = "chamber_of_crafts"
-    business_association = "business_association"
-    employer_association = "employer_association"
-    trade_union = "trade_union"
-    accident_insurer = "accident_insurer"
-    health_insurer = "health_insurer"
-    economic_development = "economic_development"
-    employment_agency = "employment_agency"
-    research_institute = "research_institute"
-    public_authority = "public_authority"
-    consultancy = "consultancy"
-    company = "company"
-    other = "other"
-
-
-#: Kinds that support companies without being one of them (DOMAIN: "Intermediary organisation").
-INTERMEDIARY_KINDS = frozenset(
-    {
-        OrganisationKind.chamber_of_commerce,
-        OrganisationKind.chamber_of_crafts,
-        OrganisationKind.business_association,
-        OrganisationKind.employer_association,
-        OrganisationKind.trade_union,
-        OrganisationKind.accident_insurer,
-        OrganisationKind.health_insurer,
-        OrganisationKind.economic_development,
-        OrganisationKind.employment_agency,
-        OrganisationKind.research_institute,
-        OrganisationKind.public_authority,
-    }
+from om_graph.dataset.record import Record, Ref, TextList
+from om_graph.dataset.vocab import (
+    INTERMEDIARY_KINDS,
+    NOT_PARTNER_BY_DEFAULT,
+    OM_NETWORK_STATUSES,  # noqa: F401 - re-exported: the model's words live in vocab
+    ActivityKind,
+    CheckItemKind,
+    ContactRole,
+    NetworkKind,
+    NetworkStatus,
+    OrganisationKind,
+    RegionLevel,
+    TrafficLight,
 )
 
 
-class NetworkKind(StrEnum):
-    regional = "regional"
-    thematic = "thematic"
-
-
-class NetworkStatus(StrEnum):
-    applied = "applied"
-    recognised = "recognised"
-    partner_only = "partner_only"
-    withdrawn = "withdrawn"
-
-
-#: Statuses under which a network acts as an OM network and is held to the criteria.
-OM_NETWORK_STATUSES = frozenset({NetworkStatus.applied, NetworkStatus.recognised})
-
-
-class ContactRole(StrEnum):
-    coordination = "coordination"
-    moderation = "moderation"
-
-
-class ActivityKind(StrEnum):
-    meeting = "meeting"
-    plenum_report = "plenum_report"
-    partner_briefing = "partner_briefing"
-    instrument_use = "instrument_use"
-    joint_activity = "joint_activity"
-
-
-class CheckItemKind(StrEnum):
-    topic = "topic"
-    checkpoint = "checkpoint"
-    measure = "measure"
-
-
-class TrafficLight(StrEnum):
-    red = "red"
-    yellow = "yellow"
-    green = "green"
+class Meta(Record):
+    sheet = "meta"
+    doc = "What the dataset is: the day it describes, where it comes from, who keeps it (one row)."
+    max_rows = 1
+    as_of: dt.date | None = Field(None, description="The day the data describes: the default audit date")
+    source: str | None = Field(None, description="Where the data comes from")
+    kept_by: str | None = Field(None, description="Who keeps it up to date")
 
 
 class Region(Record):
@@ -128,6 +48,7 @@ class Region(Record):
     level: RegionLevel
     parent_id: Annotated[str | None, Ref("regions")] = None
     code: str | None = Field(None, description="AGS district key or ISO 3166-2 code")
+    aliases: TextList = Field(None, description="Other names a network's name may use for it (Münsterland), `;`-separated")
 
 
 class Border(Record):
@@ -136,6 +57,14 @@ class Border(Record):
     unique_together = ("region_id", "neighbour_id")
     region_id: Annotated[str, Ref("regions")]
     neighbour_id: Annotated[str, Ref("regions")]
+
+
+class Topic(Record):
+    sheet = "topics"
+    doc = "A topic thematic networks work on, and the words a network's name may use for it."
+    id: str
+    name: str
+    keywords: TextList = Field(None, description="Words that refer to the topic in a name (gesund), `;`-separated")
 
 
 class Organisation(Record):
@@ -147,7 +76,9 @@ class Organisation(Record):
     intermediary: bool | None = Field(
         None, description="Overrides the default derived from `kind` when given"
     )
-    om_partner: bool = True
+    om_partner: bool | None = Field(
+        None, description="Blank: yes if `partner_since` is given, else yes for every kind but `company`"
+    )
     partner_since: dt.date | None = None
     parent_id: Annotated[str | None, Ref("organisations")] = Field(
         None, description="Parent organisation; partners under one parent count as one group"
@@ -159,6 +90,13 @@ class Organisation(Record):
         if self.intermediary is not None:
             return self.intermediary
         return self.kind in INTERMEDIARY_KINDS
+
+    @property
+    def is_om_partner(self) -> bool:
+        """Marked, else a partner since a date on record, else by kind (companies are not)."""
+        if self.om_partner is not None:
+            return self.om_partner
+        return self.partner_since is not None or self.kind not in NOT_PARTNER_BY_DEFAULT
 
 
 class Person(Record):
@@ -172,22 +110,25 @@ class Person(Record):
 
 class Network(Record):
     sheet = "networks"
-    doc = "A regional or thematic network and what OM knows about its standing."
+    doc = "A regional or thematic network and what OM knows about its standing (blank: not on record)."
     id: str
     name: str
     kind: NetworkKind
-    topic: str | None = None
+    topic: str | None = Field(None, description="Free text, or the id or name of a row in `topics`")
     open: bool = True
     status: NetworkStatus = NetworkStatus.recognised
-    presents_as_om: bool = True
+    presents_as_om: bool | None = Field(None, description="Still presents itself as an OM network")
     homepage: str | None = None
-    logo_on_homepage: bool = False
-    advertises_commercial: bool = False
-    principles_acknowledged: bool = False
-    application_date: dt.date | None = None
+    logo_on_homepage: bool | None = Field(None, description="The OM partner logo is on its homepage")
+    advertises_commercial: bool | None = None
+    principles_acknowledged: bool | None = None
+    application_date: dt.date | None = Field(None, description="When it applied to the Leitungskreis")
     application_scope: str | None = Field(None, description="Region or topic named in the application")
     application_goals: str | None = None
     application_approach: str | None = None
+    regions: Annotated[TextList, Ref("regions")] = Field(
+        None, description="Regions it covers, `;`-separated: the same as rows of `network_regions`"
+    )
 
 
 class NetworkRegion(Record):
@@ -220,7 +161,7 @@ class Contact(Record):
 class Activity(Record):
     sheet = "activities"
     doc = "Meetings, reports to the Plenum, partner briefings, instrument use, joint activities."
-    id: str
+    id: str | None = Field(None, description="Optional: nothing refers to an activity")
     network_id: Annotated[str, Ref("networks")]
     kind: ActivityKind
     date: dt.date
@@ -253,7 +194,7 @@ class SubNetwork(Record):
 class Criticism(Record):
     sheet = "criticisms"
     doc = "Criticism of a network on record with OM."
-    id: str
+    id: str | None = Field(None, description="Optional: nothing refers to a criticism")
     network_id: Annotated[str, Ref("networks")]
     date: dt.date | None = None
     summary: str | None = None
@@ -261,10 +202,15 @@ class Criticism(Record):
 
 class AmbassadorRegion(Record):
     sheet = "ambassadors"
-    doc = "A person acting as OM ambassador (Botschafter) for a region."
+    doc = "A person acting as OM ambassador (Botschafter): the regions served, the networks active in."
     unique_together = ("person_id", "region_id")
+    one_of = ("region_id", "regions", "networks")
     person_id: Annotated[str, Ref("persons")]
-    region_id: Annotated[str, Ref("regions")]
+    region_id: Annotated[str | None, Ref("regions")] = None
+    regions: Annotated[TextList, Ref("regions")] = Field(None, description="Several regions, `;`-separated")
+    networks: Annotated[TextList, Ref("networks")] = Field(
+        None, description="Networks active in, `;`-separated: the same as rows of `ambassador_networks`"
+    )
     since: dt.date | None = None
 
 
@@ -292,6 +238,7 @@ class CheckItem(Record):
     kind: CheckItemKind
     title: str
     parent_id: Annotated[str | None, Ref("check_items")] = None
+    version: str | None = Field(None, description="The catalogue version it belongs to (versions can coexist)")
 
 
 class SelfDeclaration(Record):
@@ -301,6 +248,7 @@ class SelfDeclaration(Record):
     organisation_id: Annotated[str, Ref("organisations")]
     signed_on: dt.date | None = None
     form_complete: bool = False
+    catalogue_version: str | None = Field(None, description="The `version` of the check items it rates")
 
 
 class Rating(Record):
@@ -326,8 +274,10 @@ class PlannedAction(Record):
 
 #: Every sheet, in the order they are read, written and documented.
 RECORD_TYPES: tuple[type[Record], ...] = (
+    Meta,
     Region,
     Border,
+    Topic,
     Organisation,
     Person,
     Network,
@@ -360,12 +310,19 @@ def references(record_type: type[Record]) -> dict[str, str]:
 
 
 class Dataset(BaseModel):
-    """A whole, validated dataset: one list of records per sheet."""
+    """A whole, validated dataset: one list of records per sheet.
+
+    Lists written in one cell (a network's ``regions``, an ambassador's ``regions`` and
+    ``networks``) become rows of their own sheets here, so every reader of a dataset finds
+    each fact in one place.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
+    meta: list[Meta] = []
     regions: list[Region] = []
     borders: list[Border] = []
+    topics: list[Topic] = []
     organisations: list[Organisation] = []
     persons: list[Person] = []
     networks: list[Network] = []
@@ -384,8 +341,35 @@ class Dataset(BaseModel):
     ratings: list[Rating] = []
     action_plan: list[PlannedAction] = []
 
+    @model_validator(mode="after")
+    def _spread_lists(self) -> "Dataset":
+        if any(n.regions for n in self.networks):
+            covers = _Rows(self.network_regions, ("network_id", "region_id"))
+            for n in self.networks:
+                for region in n.regions or ():
+                    covers.add(NetworkRegion(network_id=n.id, region_id=region))
+            self.network_regions = covers.rows
+            self.networks = [n.model_copy(update={"regions": None}) if n.regions else n for n in self.networks]
+        if any(a.regions or a.networks or a.region_id is None for a in self.ambassadors):
+            served = _Rows([], ("person_id", "region_id"))
+            active = _Rows(self.ambassador_networks, ("person_id", "network_id"))
+            for a in self.ambassadors:
+                if a.region_id is not None:
+                    served.add(a.model_copy(update={"regions": None, "networks": None}) if a.regions or a.networks else a)
+                for region in a.regions or ():
+                    served.add(AmbassadorRegion(person_id=a.person_id, region_id=region, since=a.since))
+                for network in a.networks or ():
+                    active.add(AmbassadorNetwork(person_id=a.person_id, network_id=network))
+            self.ambassadors, self.ambassador_networks = served.rows, active.rows
+        return self
+
     def records(self, sheet: str) -> list[Any]:
         return getattr(self, sheet)
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The day the dataset describes (its ``meta`` sheet), if it says."""
+        return self.meta[0].as_of if self.meta else None
 
     def to_plain(self) -> dict[str, list[dict[str, Any]]]:
         """Sheets as plain dicts (blank fields dropped): the YAML/JSON form of the dataset."""
@@ -394,3 +378,17 @@ class Dataset(BaseModel):
             for r in RECORD_TYPES
             if self.records(r.sheet)
         }
+
+
+class _Rows:
+    """Rows of a link sheet with new ones appended once: the same fact twice is one row."""
+
+    def __init__(self, rows: list[Any], key: tuple[str, ...]) -> None:
+        self.rows, self.key = list(rows), key
+        self.seen = {tuple(getattr(r, k) for k in key) for r in rows}
+
+    def add(self, row: Any) -> None:
+        found = tuple(getattr(row, k) for k in self.key)
+        if found not in self.seen:
+            self.seen.add(found)
+            self.rows.append(row)

@@ -6,10 +6,11 @@ import datetime as dt
 from importlib.resources import as_file, files
 from pathlib import Path
 
-from om_graph.errors import UsageError
+from om_graph.errors import InputError, UsageError
 from om_graph.dataset.model import Dataset
 
-#: The date the bundled example describes; audits of it default to this day, so they are reproducible.
+#: The date the bundled example describes (its ``meta`` sheet says so too); audits of it default
+#: to this day, so they are reproducible.
 EXAMPLE_AS_OF = dt.date(2025, 6, 30)
 EXAMPLE_NAME = "example.yaml"
 
@@ -32,4 +33,23 @@ def load_dataset(path: Path | None, example: bool) -> Dataset:
         return example_dataset()
     if path is None:
         raise UsageError("no input: give a PATH (file or folder) or --example for the bundled example")
-    return read_dataset(path)
+    dataset = read_dataset(path)
+    if not any(dataset.records(sheet) for sheet in type(dataset).model_fields):
+        # An empty folder, a 0-byte or comment-only file, {} or a workbook of empty sheets would
+        # otherwise validate as "valid" and audit to "0 findings".
+        raise InputError(f"{path}: holds no dataset (no sheet with a row); "
+                         "see docs/data-format.md, or om-graph example to start from one")
+    return dataset
+
+
+def recorded_as_of(path: Path | None, example: bool) -> dt.date | None:
+    """The day the dataset of ``path`` (or the bundled example) says it describes, if it says.
+
+    Only its ``meta`` sheet is read: the audit date is settled before the data is.
+    """
+    from om_graph.dataset.io import read_as_of
+
+    if example:
+        with as_file(files("om_graph.dataset") / "data" / EXAMPLE_NAME) as bundled:
+            return read_as_of(Path(bundled))
+    return None if path is None else read_as_of(path)

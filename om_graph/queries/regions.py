@@ -9,6 +9,7 @@ networks times regions.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Collection
 
 from om_graph.engines.embedded.graph import EmbeddedGraph, Node
 
@@ -23,12 +24,12 @@ def containing(graph: EmbeddedGraph, region: Node, level: str) -> list[Node]:
     return [r for r in (region, *graph.ancestors(region)) if graph.props(r).get("level") == level]
 
 
-def networks_within(graph: EmbeddedGraph, level: str) -> dict[Node, set[Node]]:
-    """For each region of ``level``: the regional OM networks covering a region of its subtree."""
+def networks_within(graph: EmbeddedGraph, level: str, kinds: Collection[str] = ("regional",)) -> dict[Node, set[Node]]:
+    """For each region of ``level``: the OM networks of ``kinds`` (regional ones) covering a region of its subtree."""
     found: dict[Node, set[Node]] = defaultdict(set)
     for region, networks in graph.networks_by_region.items():
         regional = {
-            n for n in networks if graph.props(n).get("kind") == "regional" and graph.is_om_network(n)
+            n for n in networks if graph.props(n).get("kind") in kinds and graph.is_om_network(n)
         }
         if regional:
             for target in containing(graph, region, level):

@@ -1,8 +1,10 @@
 """The facts that place each network in its implementation stage (decided in :mod:`om_graph.audit.stages`).
 
-Per network: is it an OM network, how many contacts and criticisms OM holds, how many
-meetings and Plenum reports it held in the window, how many intermediary partners decline
-to be named. Its twin is ``cypher/stages.cypher``.
+Per network: its status and whether it is an OM network, how many contacts, criticisms and
+members OM holds, how many meetings and Plenum reports it held in the window, how many
+intermediary partners decline to be named, and which of the facts a profile may ask for before
+judging a network are on record (an application part, the acknowledgement of the principles,
+the partner logo). Its twin is ``cypher/stages.cypher``.
 """
 
 from __future__ import annotations
@@ -13,7 +15,12 @@ from om_graph.engines.embedded.graph import EmbeddedGraph
 from om_graph.queries.registry import query
 from om_graph.queries.rules.base import RuleContext
 
-COLUMNS = ("id", "name", "om_network", "contacts", "criticisms", "meetings", "reports", "refusing_intermediaries")
+COLUMNS = (
+    "id", "name", "status", "om_network", "contacts", "criticisms", "meetings", "reports", "refusing_intermediaries",
+    "members", "application_known", "principles_known", "logo_known",
+)  # fmt: skip
+#: The parts of an application (OM101): one of them on record puts the application on record.
+APPLICATION_PARTS = ("application_scope", "application_goals", "application_approach")
 
 
 @query("stages", columns=COLUMNS, params={"as_of": None, "window_months": 12})
@@ -27,13 +34,19 @@ def stage_facts(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[s
             for org, m in graph.inc(net, "MEMBER_OF")
             if graph.props(org).get("intermediary") and m.get("named_consent") is False
         )
+        props = graph.props(net)
         yield {
             "id": net[1],
             "name": graph.name(net),
+            "status": props.get("status"),
             "om_network": graph.is_om_network(net),
             "contacts": len({p for p, _ in graph.inc(net, "CONTACT_FOR")}),
             "criticisms": len(graph.inc(net, "CONCERNS")),
             "meetings": sum(ctx.within_months(a["date"], window) for a in graph.activities(net, "meeting")),
             "reports": sum(ctx.within_months(a["date"], window) for a in graph.activities(net, "plenum_report")),
             "refusing_intermediaries": refusing,
+            "members": len({org for org, _ in graph.inc(net, "MEMBER_OF")}),
+            "application_known": any(str(props.get(part) or "").strip() for part in APPLICATION_PARTS),
+            "principles_known": props.get("principles_acknowledged") is not None,
+            "logo_known": props.get("logo_on_homepage") is not None,
         }

@@ -37,7 +37,7 @@ NETWORK_DEFECTS: dict[str, str] = {
     "no_contacts": "no coordinator or moderator (people.make_contacts), no activity in the last 12 months",
     "criticism": "a recorded criticism (activities.make_relations)",
     "quiet": "contacts, but no meeting or report in the last 12 months (activities.make_activities)",
-    "incomplete_application": "one or two application fields empty (networks.network_records)",
+    "incomplete_application": "one or two of its three parts missing from the application (networks.network_records)",
     "principles": "principles not acknowledged (networks.network_records)",
     "no_instruments": "no instrument used in the last 12 months (activities.make_activities)",
     "tiny": "one or two members (networks.size_networks)",
@@ -55,8 +55,11 @@ NETWORK_DEFECTS: dict[str, str] = {
     "commercial": "advertises commercial services (networks.network_records)",
     "no_new_partners": "no partner joined in the last 24 months (networks.plan_networks, memberships)",
 }
-#: Weaknesses only regional networks have.
-REGIONAL_ONLY = frozenset({"few_local_intermediaries", "isolated", "overlap"})
+#: Weaknesses only regional networks have: those of rules that audit regional networks only (the
+#: slides' formal criteria, OM105 and OM301-OM303) and those of a region (OM109, OM111).
+REGIONAL_ONLY = frozenset(
+    {"few_local_intermediaries", "isolated", "overlap", "one_contact", "no_intermediary_contact", "commercial"}
+)
 #: Weaknesses no state-wide network has.
 NOT_STATEWIDE = frozenset({"few_local_intermediaries", "isolated", "overlap", "tiny"})
 #: Weaknesses only given to networks without certain others (which would hide them).

@@ -12,7 +12,7 @@ networks with the skew of the real world:
   defects each rule declares (``Rule.planted``), planted as :mod:`om_graph.synth.defects`
   knows how. At scale 1 every rule OM101-OM504 fires somewhere and every implementation
   stage 1-4 occurs when audited as of :data:`REFERENCE_DATE` (checked for 40 seeds at scales
-  0.5, 1 and 2; smaller landscapes may miss a rule).
+  1 and 2; at 0.5, 36 of 40 seeds; smaller landscapes may miss a rule or a stage).
 
 At scale 1 the landscape is about the size of the Offensive Mittelstand today: 40 networks,
 500 organisations, about 2,000 memberships, 100 persons, 15 ambassadors, 50

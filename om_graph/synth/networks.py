@@ -303,8 +303,8 @@ def network_records(st: State) -> None:
             "application_goals": GOALS[rng.randrange(len(GOALS))],
             "application_approach": APPROACHES[rng.randrange(len(APPROACHES))],
         }
-        if "incomplete_application" in d:
-            for key in rng.sample(sorted(fields), rng.randint(1, 2)):
+        if "incomplete_application" in d:  # a part missing from an application on record (OM101)
+            for key in rng.sample(sorted(k for k in fields if k != "application_date"), rng.randint(1, 2)):
                 fields[key] = None
         presents = net.status != "partner_only"
         if net.status == "withdrawn":  # the first one still presents itself as OM network (OM112)

@@ -11,6 +11,7 @@ import io
 import json
 
 from om_graph import __version__
+from om_graph.output import spreadsheet_safe
 from om_graph.audit.run import AuditResult
 from om_graph.audit.render.grouping import stage_counts
 
@@ -42,6 +43,10 @@ def report_dict(result: AuditResult) -> dict:
             }
             for s in result.stages
         ],
+        "apart": [
+            {"id": a.network_id, "name": a.network_name, "status": a.status, "codes": list(a.codes)}
+            for a in result.apart
+        ],
         "findings": [f.as_dict() for f in result.findings],
     }
 
@@ -58,5 +63,5 @@ def render_csv(result: AuditResult) -> str:
     for f in result.findings:
         row = f.as_dict()
         row["evidence"] = json.dumps(f.evidence, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        writer.writerow([row[c] for c in CSV_COLUMNS])
+        writer.writerow([spreadsheet_safe(row[c]) for c in CSV_COLUMNS])
     return out.getvalue()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from om_graph.audit.run import AuditResult, Finding
-from om_graph.audit.stages import StageResult
+from om_graph.audit.stages import ApartNetwork, StageResult
 
 
 @dataclass
@@ -39,3 +39,11 @@ def stage_counts(result: AuditResult) -> dict[int, int]:
     for s in result.stages:
         counts[s.stage] += 1
     return counts
+
+
+def apart_sections(result: AuditResult) -> list[tuple[ApartNetwork, list[Finding]]]:
+    """The networks listed apart (no OM network status), by id, each with its findings (OM112)."""
+    return [
+        (a, [f for f in result.findings if f.subject_kind == "network" and f.subject_id == a.network_id])
+        for a in result.apart
+    ]

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import html
+
 from om_graph.audit.run import AuditResult, Finding
+from om_graph.output import terminal_safe
 from om_graph.i18n import t
-from om_graph.audit.render.grouping import network_sections, other_findings
+from om_graph.audit.render.grouping import apart_sections, network_sections, other_findings
 
 
 def _cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """Text from the data as a table cell: HTML in names is shown, never run by the wiki that renders it."""
+    return terminal_safe(html.escape(str(text), quote=False)).replace("|", "\\|").replace("\n", " ")
+
+
+def _code(text: str) -> str:
+    """An id as inline code; a backtick in it cannot end the code span and let markup through."""
+    return "`" + terminal_safe(str(text)).replace("`", "'").replace("|", "\\|").replace("\n", " ") + "`"
 
 
 def _findings_table(findings: list[Finding], lang: str, with_subject: bool = False) -> list[str]:
     head = "| severity | code | " + ("subject | " if with_subject else "") + "finding | source |"
     lines = [head, "|" + " --- |" * (4 + with_subject)]
     for f in findings:
-        subject = f"{_cell(f.subject_name)} (`{f.subject_id}`) | " if with_subject else ""
+        subject = f"{_cell(f.subject_name)} ({_code(f.subject_id)}) | " if with_subject else ""
         lines.append(
             f"| {t('severity.' + f.severity, lang)} | {f.code} | {subject}{_cell(f.message)} | {_cell(f.source)} |"
         )
@@ -30,13 +39,20 @@ def render_markdown(result: AuditResult) -> str:
     lines += ["| network | stage | reasons |", "| --- | --- | --- |"]
     for s in sections:
         reasons = "; ".join(r.text(lang) for r in s.stage.reasons)
-        lines.append(f"| {_cell(s.stage.network_name)} (`{s.stage.network_id}`) | {s.stage.stage} | {_cell(reasons)} |")
+        lines.append(f"| {_cell(s.stage.network_name)} ({_code(s.stage.network_id)}) | {s.stage.stage} | {_cell(reasons)} |")
     lines.append("")
     for s in sections:
         if not s.findings:
             continue
-        lines += [f"## {_cell(s.stage.network_name)} (`{s.stage.network_id}`)", ""]
+        lines += [f"## {_cell(s.stage.network_name)} ({_code(s.stage.network_id)})", ""]
         lines += _findings_table(s.findings, lang) + [""]
+    apart = apart_sections(result)
+    if apart:
+        lines += [f"## {t('report.apart', lang)}", ""]
+        for network, findings in apart:
+            lines += [f"### {_cell(network.network_name)} ({_code(network.network_id)}): {network.status_text(lang)}", ""]
+            if findings:
+                lines += _findings_table(findings, lang) + [""]
     others = other_findings(result)
     if others:
         lines += [f"## {t('report.other', lang)}", ""]

@@ -6,7 +6,8 @@ import textwrap
 
 from om_graph.audit.run import AuditResult, Finding
 from om_graph.i18n import t
-from om_graph.audit.render.grouping import network_sections, other_findings, stage_counts
+from om_graph.output import terminal_safe
+from om_graph.audit.render.grouping import apart_sections, network_sections, other_findings, stage_counts
 
 WIDTH = 80
 
@@ -37,6 +38,17 @@ def render_table(result: AuditResult) -> str:
         for f in section.findings:
             lines += _finding_lines(f, lang)
         lines.append("")
+    apart = apart_sections(result)
+    if apart:
+        lines.append(t("report.apart", lang))
+        for network, findings in apart:
+            lines += textwrap.wrap(
+                f"{network.network_name} ({network.network_id}): {network.status_text(lang)}", WIDTH,
+                initial_indent="  ", subsequent_indent="    ",
+            )
+            for f in findings:
+                lines += _finding_lines(f, lang)
+        lines.append("")
     others = other_findings(result)
     if others:
         lines.append(t("report.other", lang))
@@ -56,4 +68,4 @@ def render_table(result: AuditResult) -> str:
     )
     stages = ", ".join(f"{k}: {v}" for k, v in stage_counts(result).items())
     lines.append(f"{t('report.stages', lang)}: {stages}")
-    return "\n".join(lines) + "\n"
+    return terminal_safe("\n".join(lines) + "\n")  # names may hold escape sequences

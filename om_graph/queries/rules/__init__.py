@@ -13,9 +13,11 @@ from __future__ import annotations
 import fnmatch
 
 from om_graph.errors import UsageError
-from om_graph.queries.rules.base import Hit, Param, Rule, RuleContext, Severity
+from om_graph.queries.rules.base import Hit, Param, Rule, RuleContext, Scope, Severity, is_not_on_record
 
-__all__ = ["Hit", "Param", "Rule", "RuleContext", "Severity", "all_rules", "get_rule", "select_rules"]
+__all__ = [
+    "Hit", "Param", "Rule", "RuleContext", "Scope", "Severity", "all_rules", "get_rule", "is_not_on_record", "select_rules",
+]  # fmt: skip
 
 
 class UnknownRuleError(UsageError):

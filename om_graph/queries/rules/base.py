@@ -30,6 +30,23 @@ class Severity(StrEnum):
         return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
+class Scope(StrEnum):
+    """The kinds of network a rule's clause names (a profile may change it)."""
+
+    regional = "regional"
+    thematic = "thematic"
+    both = "both"
+
+    @property
+    def kinds(self) -> list[str]:
+        """The network kinds the rule audits: the value of its ``kinds`` parameter."""
+        return ["regional", "thematic"] if self is Scope.both else [self.value]
+
+
+#: The evidence flag of a row whose criterion OM cannot judge: the facts are not on record.
+NOT_ON_RECORD = "not_on_record"
+
+
 @dataclass(frozen=True)
 class Param:
     """A threshold a profile may change; ``default`` comes from the cited source."""
@@ -57,6 +74,14 @@ class RuleContext:
         """Is ``day`` in the window of ``months`` months ending on the audit date (start exclusive)?"""
         return day is not None and months_before(self.as_of, months) < day <= self.as_of
 
+    def in_scope(self, graph: EmbeddedGraph, network: Node) -> bool:
+        """Is the network of a kind the rule audits (its ``kinds`` parameter)?"""
+        return graph.props(network).get("kind") in self.params["kinds"]
+
+    def networks(self, graph: EmbeddedGraph) -> list[Node]:
+        """The OM networks the rule audits: status applied or recognised, of a kind in its scope."""
+        return [n for n in graph.om_networks() if self.in_scope(graph, n)]
+
 
 def networks_without_recent(
     graph: EmbeddedGraph, ctx: RuleContext, kind: str, evidence_key: str
@@ -66,7 +91,7 @@ def networks_without_recent(
     Shared by the rules that ask "has the network done X in the last N months" (OM103, OM107, OM108).
     """
     window = ctx.params["window_months"]
-    for network in graph.om_networks():
+    for network in ctx.networks(graph):
         dates = [a["date"] for a in graph.activities(network, kind)]
         if not any(ctx.within_months(day, window) for day in dates):
             past = [day for day in dates if day <= ctx.as_of]
@@ -88,6 +113,13 @@ class Rule:
     title: ClassVar[dict[str, str]]
     message: ClassVar[dict[str, str]]
     params: ClassVar[dict[str, Param]] = {}
+    #: The kinds of network the rule's clause names, and the clause that says so; None for rules
+    #: about regions, organisations and self-declarations. A profile may change the scope.
+    scope: ClassVar[Scope | None] = None
+    scope_source: ClassVar[str] = ""
+    #: The message of a row flagged ``not_on_record``: the facts to judge the criterion are not on
+    #: record. Its words start "not on record: please check"; its severity is the profile's.
+    not_on_record_message: ClassVar[dict[str, str]] = {}
     #: Evidence fields that hold person ids (one, or a list): the rule's query declares them
     #: (:attr:`~om_graph.engines.contract.Query.persons`), so ``--redact-persons`` pseudonymises them.
     person_evidence: ClassVar[tuple[str, ...]] = ()
@@ -122,7 +154,13 @@ class Rule:
     def word(cls, lang: str, evidence: dict[str, Any], params: dict[str, Any]) -> str:
         """The finding's message in ``lang``, filled from evidence and parameters."""
         values = {**params, **{k: _plain(v, lang) for k, v in evidence.items()}}
-        return cls.message[lang].format(**values)
+        template = cls.not_on_record_message if is_not_on_record(evidence) else cls.message
+        return template[lang].format(**values)
+
+
+def is_not_on_record(evidence: dict[str, Any] | None) -> bool:
+    """Does a row say that the facts to judge its criterion are not on record?"""
+    return bool(evidence) and evidence.get(NOT_ON_RECORD) is True
 
 
 #: The columns of every rule's rows, on both engines.
@@ -137,6 +175,8 @@ def _rule_query(rule: type[Rule]) -> Query:
             yield {"subject_id": hit.subject[1], "subject_name": graph.name(hit.subject), "evidence": hit.evidence}
 
     defaults = {"as_of": None, **{name: param.default for name, param in rule.params.items()}}
+    if rule.scope is not None:
+        defaults["kinds"] = rule.scope.kinds
     name = f"rules/{rule.__module__.rsplit('.', 1)[1]}"
     persons = {f"evidence.{key}": "id" for key in rule.person_evidence}
     return Query(name, RULE_COLUMNS, run, rule.summary(), defaults, persons)

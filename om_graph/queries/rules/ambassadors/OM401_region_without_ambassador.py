@@ -7,7 +7,7 @@ from typing import Iterator
 
 from om_graph.engines.embedded.graph import EmbeddedGraph, Node
 from om_graph.queries.regions import containing, networks_within, regions_of_level, with_ambassador
-from om_graph.queries.rules.base import Hit, Param, Rule, RuleContext, Severity
+from om_graph.queries.rules.base import Hit, Param, Rule, RuleContext, Scope, Severity
 
 LEVEL = Param("state", "Region level audited: country, state or district")
 
@@ -29,6 +29,8 @@ class RegionWithoutAmbassador(Rule):
     severity = Severity.warning
     subject_kind = "region"
     source = "000 §3"
+    scope = Scope.regional
+    scope_source = '000 §3 Botschafter-Konzept: "in der Region in bestehenden regionalen Netzwerken"'
     title = {"en": "Region without ambassador", "de": "Region ohne Botschafter"}
     message = {
         "en": "{networks} regional OM network(s) and {partners} OM partner(s), but no ambassador",
@@ -38,7 +40,7 @@ class RegionWithoutAmbassador(Rule):
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         level = ctx.params["level"]
-        networks = networks_within(graph, level)
+        networks = networks_within(graph, level, ctx.params["kinds"])
         partners: dict[Node, set[Node]] = defaultdict(set)
         for org in graph.nodes("Organisation"):
             if graph.props(org).get("om_partner") is True:

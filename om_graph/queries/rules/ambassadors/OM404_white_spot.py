@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from om_graph.engines.embedded.graph import EmbeddedGraph
-from om_graph.queries.rules.base import Hit, Rule, RuleContext, Severity
+from om_graph.queries.rules.base import Hit, Rule, RuleContext, Scope, Severity
 from om_graph.queries.regions import networks_within, regions_of_level, with_ambassador
 from om_graph.queries.rules.ambassadors.OM401_region_without_ambassador import LEVEL
 
@@ -28,6 +28,8 @@ class WhiteSpot(Rule):
     severity = Severity.warning
     subject_kind = "region"
     source = "000 §3"
+    scope = Scope.regional
+    scope_source = '000 §3 Botschafter-Konzept: "in der Region in bestehenden regionalen Netzwerken"'
     title = {"en": "White spot", "de": "Weißer Fleck"}
     message = {
         "en": "neither a regional OM network nor an ambassador in the region",
@@ -37,7 +39,7 @@ class WhiteSpot(Rule):
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         level = ctx.params["level"]
-        networks = networks_within(graph, level)
+        networks = networks_within(graph, level, ctx.params["kinds"])
         covered = with_ambassador(graph, level)
         for region in regions_of_level(graph, level):
             if not networks.get(region) and region not in covered:

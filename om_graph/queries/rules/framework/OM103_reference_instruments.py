@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from om_graph.engines.embedded.graph import EmbeddedGraph
-from om_graph.queries.rules.base import Hit, Param, Rule, RuleContext, Severity, networks_without_recent
+from om_graph.queries.rules.base import Hit, Param, Rule, RuleContext, Scope, Severity, networks_without_recent
 
 
 class ReferenceInstruments(Rule):
@@ -24,6 +24,8 @@ class ReferenceInstruments(Rule):
     name = "framework.reference_instruments"
     severity = Severity.warning
     source = "001 Rahmenbedingungen, item 4"
+    scope = Scope.both
+    scope_source = '001 Rahmenbedingungen: "Ein regionales oder fachliches Netzwerk [...] erfüllt folgende Kriterien"'
     title = {"en": "Reference instruments not used", "de": "Referenzinstrumente nicht eingesetzt"}
     message = {
         "en": "no use of the reference instruments (INQA-Unternehmenscheck etc.) in the last "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from om_graph.engines.embedded.graph import EmbeddedGraph
-from om_graph.queries.rules.base import Hit, Param, Rule, RuleContext, Severity
+from om_graph.queries.rules.base import Hit, Param, Rule, RuleContext, Scope, Severity
 
 
 class MinPartners(Rule):
@@ -22,6 +22,8 @@ class MinPartners(Rule):
     name = "framework.min_partners"
     severity = Severity.error
     source = "001 Rahmenbedingungen, item 5"
+    scope = Scope.both
+    scope_source = '001 Rahmenbedingungen: "Ein regionales oder fachliches Netzwerk [...] erfüllt folgende Kriterien"'
     title = {"en": "Too few partners", "de": "Zu wenige Partner"}
     message = {
         "en": "{partners} partner(s), at least {min_partners} required",
@@ -31,7 +33,7 @@ class MinPartners(Rule):
     planted = {"tiny": 0.04}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
-        for network in graph.om_networks():
+        for network in ctx.networks(graph):
             partners = len({org for org, _ in graph.inc(network, "MEMBER_OF")})
             if partners < ctx.params["min_partners"]:
                 yield Hit(network, {"partners": partners})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from om_graph.engines.embedded.graph import EmbeddedGraph
-from om_graph.queries.rules.base import Hit, Param, Rule, RuleContext, Severity
+from om_graph.queries.rules.base import Hit, Param, Rule, RuleContext, Scope, Severity
 
 
 class RegionalIntermediaries(Rule):
@@ -25,6 +25,8 @@ class RegionalIntermediaries(Rule):
     name = "framework.regional_intermediaries"
     severity = Severity.error
     source = "000 §1"
+    scope = Scope.regional
+    scope_source = '000 §1 "Formale Umsetzung der Kriterien für regionale Netzwerke": "in der Region"'
     title = {
         "en": "Too few intermediaries from the region",
         "de": "Zu wenige intermediäre Organisationen",
@@ -41,9 +43,7 @@ class RegionalIntermediaries(Rule):
     planted = {"few_local_intermediaries": 0.07}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
-        for network in graph.om_networks():
-            if graph.props(network).get("kind") != "regional":
-                continue
+        for network in ctx.networks(graph):
             region = graph.closure(network)
             intermediaries = sum(
                 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from om_graph.engines.embedded.graph import EmbeddedGraph
-from om_graph.queries.rules.base import Hit, Param, Rule, RuleContext, Severity, networks_without_recent
+from om_graph.queries.rules.base import Hit, Param, Rule, RuleContext, Scope, Severity, networks_without_recent
 
 
 class PlenumReport(Rule):
@@ -24,6 +24,8 @@ class PlenumReport(Rule):
     name = "framework.plenum_report"
     severity = Severity.error
     source = "001 Rahmenbedingungen, item 7"
+    scope = Scope.both
+    scope_source = '001 Rahmenbedingungen: "Ein regionales oder fachliches Netzwerk [...] erfüllt folgende Kriterien"'
     title = {"en": "No report to the Plenum", "de": "Kein Bericht an das Plenum"}
     message = {
         "en": "no report to the Plenum in the last {window_months} months; last report: {last_report}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from om_graph.engines.embedded.graph import EmbeddedGraph
-from om_graph.queries.rules.base import Hit, Param, Rule, RuleContext, Severity, networks_without_recent
+from om_graph.queries.rules.base import Hit, Param, Rule, RuleContext, Scope, Severity, networks_without_recent
 
 
 class PartnerBriefing(Rule):
@@ -23,6 +23,8 @@ class PartnerBriefing(Rule):
     name = "framework.partner_briefing"
     severity = Severity.warning
     source = "001 Rahmenbedingungen, item 8"
+    scope = Scope.both
+    scope_source = '001 Rahmenbedingungen: "Ein regionales oder fachliches Netzwerk [...] erfüllt folgende Kriterien"'
     title = {"en": "Partners not briefed about OM", "de": "Partner nicht über OM informiert"}
     message = {
         "en": "no briefing of the network's partners about OM activities in the last "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from om_graph.engines.embedded.graph import EmbeddedGraph, Node
-from om_graph.queries.rules.base import Hit, Rule, RuleContext, Severity
+from om_graph.engines.embedded.graph import EmbeddedGraph
+from om_graph.queries.rules.base import Hit, Rule, RuleContext, Scope, Severity
 from om_graph.queries.evidence import first_ids
 
 
@@ -27,6 +27,11 @@ class NetworkCooperation(Rule):
     name = "framework.cooperation"
     severity = Severity.warning
     source = "001 Rahmenbedingungen, item 9"
+    scope = Scope.regional
+    scope_source = (
+        '001 Handlungsrahmen: "Die Netzwerke stimmen Ihre Aktivitäten untereinander ab, falls es zu '
+        'Überschneidungen kommen sollte": neighbours overlap or border in a region'
+    )
     title = {
         "en": "No cooperation with neighbour networks",
         "de": "Keine Zusammenarbeit mit Nachbarnetzen",
@@ -40,14 +45,8 @@ class NetworkCooperation(Rule):
     planted = {"isolated": 0.05}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
-        for network in graph.om_networks():
-            if not _is_regional(graph, network):
-                continue
+        for network in ctx.networks(graph):
             nearby = graph.overlapping_networks(network) | graph.bordering_networks(network)
-            neighbours = {m for m in nearby if graph.is_om_network(m) and _is_regional(graph, m)}
+            neighbours = {m for m in nearby if graph.is_om_network(m) and ctx.in_scope(graph, m)}
             if neighbours and not neighbours & graph.cooperating_networks(network):
                 yield Hit(network, {"neighbours": first_ids(m[1] for m in neighbours), "count": len(neighbours)})
-
-
-def _is_regional(graph: EmbeddedGraph, network: Node) -> bool:
-    return graph.props(network).get("kind") == "regional"

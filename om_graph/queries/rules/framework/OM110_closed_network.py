@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from om_graph.engines.embedded.graph import EmbeddedGraph
-from om_graph.queries.rules.base import Hit, Rule, RuleContext, Severity
+from om_graph.queries.rules.base import Hit, Rule, RuleContext, Scope, Severity
 
 
 class ClosedNetwork(Rule):
@@ -24,6 +24,8 @@ class ClosedNetwork(Rule):
     name = "framework.closed_network"
     severity = Severity.error
     source = "001 Rahmenbedingungen, item 10"
+    scope = Scope.both
+    scope_source = '001 Rahmenbedingungen, item 10: "Ein geschlossenes Netzwerk kann kein regionales oder fachliches Netzwerk [...] sein"'
     title = {"en": "Closed network acting as OM network", "de": "Geschlossenes Netzwerk als OM-Netzwerk"}
     message = {
         "en": "closed to other OM partners but has status {status}; a closed network can only be a partner",
@@ -33,7 +35,7 @@ class ClosedNetwork(Rule):
     planted = {"closed": 0.03}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
-        for network in graph.om_networks():
+        for network in ctx.networks(graph):
             props = graph.props(network)
             if props.get("open") is False:
                 yield Hit(network, {"status": props["status"]})

@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from om_graph.engines.embedded.graph import EmbeddedGraph, Node
-from om_graph.queries.rules.base import Hit, Rule, RuleContext, Severity
+from om_graph.queries.rules.base import Hit, Rule, RuleContext, Scope, Severity
 from om_graph.queries.evidence import first_ids
 
 
@@ -30,6 +30,8 @@ class SingleNetworkPerRegion(Rule):
     name = "framework.single_network_per_region"
     severity = Severity.error
     source = "001 Rahmenbedingungen, item 11"
+    scope = Scope.both
+    scope_source = '001 Rahmenbedingungen, item 11: "in jeder Region/jedem Fachgebiet nur ein regionales/fachliches Netzwerk"'
     title = {"en": "Several networks per region or topic", "de": "Mehrere Netzwerke je Region/Fachgebiet"}
     message = {
         "en": "works in the same region or topic as {count} other OM network(s), e.g. {others}, without "
@@ -41,11 +43,12 @@ class SingleNetworkPerRegion(Rule):
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         by_topic: dict[str, set[Node]] = defaultdict(set)
-        for network in graph.om_networks():
+        audited = ctx.networks(graph)
+        for network in audited:
             props = graph.props(network)
             if props.get("kind") == "thematic" and (topic := _topic_key(props.get("topic"))):
                 by_topic[topic].add(network)
-        for network in graph.om_networks():
+        for network in audited:
             props = graph.props(network)
             if props.get("kind") == "regional":
                 rivals = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from om_graph.engines.embedded.graph import EmbeddedGraph
-from om_graph.queries.rules.base import Hit, Param, Rule, RuleContext, Severity
+from om_graph.queries.rules.base import Hit, Param, Rule, RuleContext, Scope, Severity
 
 
 class Meetings(Rule):
@@ -23,6 +23,8 @@ class Meetings(Rule):
     name = "scope.meetings"
     severity = Severity.error
     source = "001 Handlungsrahmen, item 3"
+    scope = Scope.both
+    scope_source = '001 Handlungsrahmen: "Handlungsrahmen für ein Regionales oder fachliches Netzwerk"'
     title = {"en": "Too few meetings", "de": "Zu wenige Treffen"}
     message = {
         "en": "{meetings} meeting(s) in the last {window_months} months, at least {min_meetings} required",
@@ -36,7 +38,7 @@ class Meetings(Rule):
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         window = ctx.params["window_months"]
-        for network in graph.om_networks():
+        for network in ctx.networks(graph):
             meetings = sum(ctx.within_months(a.get("date"), window) for a in graph.activities(network, "meeting"))
             if meetings < ctx.params["min_meetings"]:
                 yield Hit(network, {"meetings": meetings})
