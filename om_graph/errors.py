@@ -14,9 +14,11 @@ class InputError(OmGraphError):
 class ValidationFailed(InputError):
     """A dataset with problems; carries all of them so a user can fix them in one go."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], total: int | None = None) -> None:
         self.problems = problems
-        super().__init__(f"{len(problems)} problem(s) in the input")
+        #: How many problems there are: more than the lines when repeated ones are only counted.
+        self.total = len(problems) if total is None else total
+        super().__init__(f"{self.total} problem(s) in the input")
 
 
 class UsageError(OmGraphError):
@@ -33,3 +35,21 @@ class DatabaseAuthError(OmGraphError):
     """Neo4j refused the user name or password."""
 
     exit_code = 4
+
+
+class DatabaseTimeout(DatabaseUnavailable):
+    """Neo4j did not answer within the timeout (a frozen or overloaded server)."""
+
+
+class DatabaseFailed(OmGraphError):
+    """Neo4j refused or could not finish the work (out of memory, a conflict with another application's constraint)."""
+
+    exit_code = 3
+
+
+class DatabaseOutOfMemory(DatabaseFailed):
+    """The server's heap cannot hold the transaction (a load too large for it)."""
+
+
+class NotLoaded(UsageError):
+    """The Neo4j database holds no om-graph data: reading it would give an empty audit."""

@@ -79,6 +79,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("gaps_neo4j", "gaps (Neo4j)"),
     ("plan_embedded", "ambassador plan (embedded)"),
     ("plan_neo4j", "ambassador plan (Neo4j)"),
+    ("maps", "maps: draw every map (embedded)"),
 )
 LABELS = dict(STEPS)
 
@@ -301,15 +302,15 @@ def step_embedded(args: argparse.Namespace) -> dict[str, Any]:
 
 def _empty_database(driver: Any, database: str) -> None:
     """Delete every om-graph node in small transactions (setup, not timed), so each load starts alike."""
-    from om_graph.dataset.graph import NODES
+    from om_graph.dataset.graph import MARKER, NODES
 
     with driver.session(database=database) as session:
         for spec in NODES:
-            session.run(f"MATCH (n:{spec.label}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS").consume()
+            session.run(f"MATCH (n:{spec.label}:{MARKER}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 def step_neo4j_load(args: argparse.Namespace) -> dict[str, Any]:
-    """The loader as ``om-graph load --replace`` runs it (one transaction), into an emptied database."""
+    """The loader as ``om-graph load`` runs it (one transaction), into an emptied database."""
     from om_graph.dataset.graph import graph_rows
     from om_graph.dataset.io import read_dataset
     from om_graph.engines.neo4j.load import load_rows
@@ -319,7 +320,7 @@ def step_neo4j_load(args: argparse.Namespace) -> dict[str, Any]:
     with connection as driver:
         _empty_database(driver, settings.database)
         start = time.perf_counter()
-        summary = load_rows(driver, settings.database, rows, replace=True)
+        summary = load_rows(driver, settings.database, rows)
         seconds = time.perf_counter() - start
     return {"seconds": seconds, "rows": summary.nodes + summary.relationships, "rust": _has_rust()}
 
@@ -449,6 +450,76 @@ def step_plan_neo4j(args: argparse.Namespace) -> dict[str, Any]:
         return _plan(Neo4jEngine(driver, settings.database))
 
 
+#: The maps timed per scale: name, what draws it (see ``om-graph map``).
+MAPS = ("networks", "ambassadors-state", "ambassadors-district", "audit", "audit-geo")
+#: Targets of issue 14: every map under this size and open in a headless browser within this time, at scale 50.
+MAP_TARGET_SCALE, MAP_TARGET_MB, MAP_TARGET_OPEN_S = 50, 5.0, 10.0
+
+
+def _draw_map(name: str, engine: Any) -> Any:
+    from om_graph.features.maps import ambassadors_map, audit_map, networks_map
+
+    day = _as_of()
+    if name == "networks":
+        return networks_map(engine, as_of=day)
+    if name.startswith("ambassadors"):
+        return ambassadors_map(engine, level=name.split("-")[1], as_of=day, plan_k=PLAN_K)
+    return audit_map(engine, as_of=day, geo=name == "audit-geo", level="district")
+
+
+def open_in_browser(path: Path, timeout_s: float = 120) -> float | None:
+    """Seconds from loading ``path`` in headless Chromium (offline) until the map is drawn and still; None without a browser."""
+    chromium = os.environ.get("OM_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not chromium:
+        return None
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--headless=new", "--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_context(offline=True, viewport={"width": 1400, "height": 900}).new_page()
+            start = time.perf_counter()
+            page.goto(path.resolve().as_uri())
+            page.wait_for_function("window.omMap && window.omMap.stabilized", timeout=timeout_s * 1000)
+            return time.perf_counter() - start
+        finally:
+            browser.close()
+
+
+def step_maps(args: argparse.Namespace) -> dict[str, Any]:
+    """Every map as ``om-graph map`` writes it: seconds to draw and render, MB written, seconds to open in Chromium."""
+    from om_graph.engines.embedded import EmbeddedEngine
+    from om_graph.dataset.io import read_dataset
+    from om_graph.features.maps import render_html
+
+    engine = EmbeddedEngine(read_dataset(args.data))
+    maps: dict[str, dict[str, Any]] = {}
+    total = 0.0
+    with tempfile.TemporaryDirectory(prefix="om-maps-") as folder:
+        for name in MAPS:
+            start = time.perf_counter()
+            html = render_html(_draw_map(name, engine))
+            seconds = time.perf_counter() - start
+            total += seconds
+            path = Path(folder) / f"{name}.html"
+            path.write_text(html, encoding="utf-8")
+            maps[name] = {"seconds": seconds, "mb": len(html.encode("utf-8")) / 1e6, "open_s": open_in_browser(path)}
+    largest = max(maps, key=lambda n: maps[n]["mb"])
+    return {"seconds": total, "maps": maps, "note": f"{len(maps)} maps; largest {largest} {maps[largest]['mb']:.2f} MB"}
+
+
+def maps_table(results: list[dict[str, Any]]) -> str:
+    """Markdown table of the maps step: scale, map, MB, seconds to draw, seconds to open."""
+    lines = ["| scale | map | MB | draw s | open s |", "| ---: | --- | ---: | ---: | ---: |"]
+    for result in results:
+        for name, m in result["steps"].get("maps", {}).get("maps", {}).items():
+            opened = "n/a" if m.get("open_s") is None else f"{m['open_s']:.1f}"
+            lines.append(f"| {result['scale']:g} | {name} | {m['mb']:.2f} | {m['seconds']:.1f} | {opened} |")
+    return "\n".join(lines) + "\n"
+
+
 STEP_FUNCTIONS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "generate": step_generate,
     "read": step_read,
@@ -460,6 +531,7 @@ STEP_FUNCTIONS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "gaps_neo4j": step_gaps_neo4j,
     "plan_embedded": step_plan_embedded,
     "plan_neo4j": step_plan_neo4j,
+    "maps": step_maps,
 }
 
 
@@ -664,6 +736,10 @@ def run_scale(scale: float, args: argparse.Namespace, env: dict[str, str], rust:
 
     run("generate", "generate")
     rows = steps["generate"].get("rows")
+    if args.maps_only:
+        run("maps", "maps")
+        shutil.rmtree(data, ignore_errors=True)
+        return {"scale": scale, "rows": rows, "steps": steps}
     run("read", "read")
     embedded = run("embedded_total", "embedded")
     if embedded.get("seconds"):
@@ -675,6 +751,7 @@ def run_scale(scale: float, args: argparse.Namespace, env: dict[str, str], rust:
         embedded["note"] = "one process: the target's figure"
     run("gaps_embedded", "gaps_embedded")
     run("plan_embedded", "plan_embedded")
+    run("maps", "maps")
     if args.neo4j and scale > args.neo4j_up_to:
         steps["neo4j_load"] = {"note": f"not run above scale {args.neo4j_up_to:g} (--neo4j-up-to): one transaction "
                                f"holds about {NEO4J_TX_GIB_PER_SCALE * scale:.0f} GiB, more than this machine's heap"}
@@ -734,7 +811,7 @@ def render_docs(report: dict[str, Any]) -> str:
         "- **exponent**: `log(t2/t1) / log(n2/n1)` against the previous scale, `n` = rows: 1 is linear.",
         "- *embedded read+validate+audit* is one process doing what `om-graph audit DIR` does; its",
         "  *audit* part (graph build and all rules) is also shown on its own.",
-        "- *Neo4j load*: `load_rows(..., replace=True)` as `om-graph load --replace` runs it, one",
+        "- *Neo4j load*: `load_rows(...)` as `om-graph load` runs it, one",
         "  transaction, into a database emptied beforehand (not timed); the client's time included.",
         "- *1 tx/row*: the loader's own MERGE statements, one managed transaction per row, on a sample",
         "  of every label and relationship type, EXTRAPOLATED to all rows (not measured in full).",
@@ -751,6 +828,11 @@ def render_docs(report: dict[str, Any]) -> str:
     ]
     if report.get("stopped"):
         lines += [f"**Stopped for memory:** {report['stopped']}.", ""]
+    if any("maps" in r["steps"] for r in report["results"]):
+        lines += ["## Maps", "", f"Each map as `om-graph map` writes it (ambassador maps with a plan of {PLAN_K}, audit on",
+                  "the map at district level): MB written, seconds to draw, seconds until headless Chromium shows it",
+                  f"still (issue 14's budget at scale {MAP_TARGET_SCALE}: under {MAP_TARGET_MB:g} MB, open within "
+                  f"{MAP_TARGET_OPEN_S:g} s).", "", maps_table(report["results"]).rstrip(), ""]
     lines += ["## Targets (issue 5, scale 100)", "", "| target | measured | verdict |", "| --- | --- | --- |"]
     lines += [f"| {t} | {m} | {v} |" for t, m, v in report["targets"]]
     lines += [
@@ -799,6 +881,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", action="store_true", help="rewrite docs/benchmarks.md")
     parser.add_argument("--sample", type=int, default=2000, help="rows for the one-transaction-per-row loader")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds before a step is stopped")
+    parser.add_argument("--maps-only", action="store_true",
+                        help="only generate and time the maps (size, draw and open time per map); implies --no-neo4j")
     # internal: one step in this process
     parser.add_argument("--step", choices=sorted(STEP_FUNCTIONS), help=argparse.SUPPRESS)
     parser.add_argument("--scale", type=float, help=argparse.SUPPRESS)
@@ -807,7 +891,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.step:
         run_step_here(args)
         return 0
+    if args.maps_only:
+        args.neo4j = False
     report = benchmark(args)
+    if args.maps_only:
+        print(maps_table(report["results"]), end="")
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
+        return 0
     print(render_table(report["results"]), end="")
     if report["stopped"]:
         print(report["stopped"])

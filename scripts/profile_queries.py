@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_load:
                 print(f"generating and loading scale {args.scale:g} ...", file=sys.stderr, flush=True)
                 rows = graph_rows(generate_landscape(args.scale, args.seed))
-                load_rows(driver, settings.database, rows, replace=True)
+                load_rows(driver, settings.database, rows)
                 del rows
             held = graph_counts(driver, settings.database)  # what was profiled, loaded now or before
             counts = (sum(held[n.label] for n in NODES), sum(v for k, v in held.items() if k not in {n.label for n in NODES}))

@@ -44,6 +44,8 @@ DYNAMIC_PREFIXES = {
     "gaps.evidence.",  # a gap's evidence keys
     "gaps.value.",  # evidence values that are words (a network's kind)
     "map.kind.",  # a network's kind in the networks map's tooltip
+    "network.xlsx.",  # column headers and sheet names of the network statistics workbook
+    "network.xlsx.summary.",  # the summary's measures (keys of NetworkStats.summary)
 }
 
 _LITERAL = re.compile(r"""\bt\(\s*(["'])([a-z0-9_.]+)\1\s*[,)]""")

@@ -7,6 +7,7 @@ example by id, name or e-mail address.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -24,7 +25,6 @@ from om_graph.queries.registry import all_queries, get_query
 
 PERSONS = example_dataset().persons
 runner = CliRunner()
-DATA = re.compile(r'<script id="om-data" type="application/json">(.*?)</script>', re.S)
 
 
 def invoke(*args: str) -> str:
@@ -102,10 +102,10 @@ def _pseudonyms(ids: set[str]) -> set[str]:
 def test_the_same_person_has_the_same_pseudonym_everywhere(tmp_path: Path) -> None:
     audit = json.loads(invoke("audit", "--example", "--format", "json", "--fail-on", "never", "--redact-persons"))
     coverage = json.loads(invoke("ambassadors", "coverage", "--example", "--format", "json", "--redact-persons"))
-    drawn = json.loads(DATA.findall(written(tmp_path, "a.html", "map", "ambassadors", "--example", "--redact-persons"))[0])
+    drawn = written(tmp_path, "a.html", "map", "ambassadors", "--example", "--redact-persons")
     export = json.loads(written(tmp_path, "g.json", "export", "--example", "--format", "json", "--redact-persons"))
 
-    exported = {e["attributes"]["id"]: e["attributes"] for e in export["elements"] if e["type"] == "Person"}
+    exported = {e["om_id"]: e for e in export["elements"] if e["type"] == "Person"}
     assert set(exported) == _pseudonyms({p.id for p in PERSONS}), "the export names every person by the pseudonymous id"
     for person in PERSONS:
         props = exported[pseudonymous_id(person.id)]
@@ -116,7 +116,10 @@ def test_the_same_person_has_the_same_pseudonym_everywhere(tmp_path: Path) -> No
     ambassadors = {p.person_id for p in _example_ambassadors()}
     in_coverage = {a["person_id"]: a["name"] for a in coverage["ambassadors"]}
     assert set(in_coverage) == _pseudonyms(ambassadors)
-    in_map = {n["id"].removeprefix("person:"): n["label"] for n in drawn["nodes"] if n["category"] == "ambassador"}
+    # The map of Germany draws ambassadors as markers, each with its label beside it.
+    markers = re.findall(r'<g class="om-marker" id="(m\d+)" data-id="person:([^"]+)" data-category="ambassador"', drawn)
+    labels = dict(re.findall(r'data-marker="(m\d+)"[^>]*>([^<]*)</text>', drawn))
+    in_map = {pid: html.unescape(labels[m]) for m, pid in markers}
     assert in_map == in_coverage, "the map's ambassadors are the coverage report's, by id and name"
     assert all(names[pid] == name for pid, name in in_coverage.items()), "and the export's"
 
@@ -147,6 +150,7 @@ REDACTING = {
     ("map", "ambassadors"): ([], "map.html"),
     ("map", "audit"): ([], "map.html"),
     ("export",): (["--format", "graphml"], "graph.graphml"),
+    ("briefing",): ([], "briefing.html"),
 }
 
 

@@ -16,10 +16,13 @@ from typing import Annotated
 import typer
 
 from om_graph.cli.commands import settings
+from om_graph.cli.errors import OneLineErrors
 from om_graph.cli.commands import ambassadors, audit, cypher, dataset, export, gaps, load, maps, network, reference, regions
+from om_graph.cli.commands import briefing, history
 
 app = typer.Typer(
     name="om-graph",
+    cls=OneLineErrors,  # usage errors in one line, as every other error
     help="Audit Offensive Mittelstand networks against the OM criteria, as a property graph.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -68,3 +71,6 @@ app.command("gaps")(gaps.gaps)
 app.add_typer(maps.app, name="map")
 app.add_typer(network.app, name="network")
 app.add_typer(regions.app, name="regions")
+app.command("history")(history.history)
+app.command("diff")(history.diff)
+app.command("briefing")(briefing.briefing)

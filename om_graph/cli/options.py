@@ -47,6 +47,10 @@ OutputOpt = Annotated[
 ]
 #: ``--output`` of the commands that always write a file (maps, exports).
 OutputFileOpt = Annotated[Path, typer.Option("--output", "-o", help="The file to write (all or nothing).")]
+#: ``--force`` of every command that writes: the one way past the refusal to replace a dataset (om_graph.cli.target).
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Write even where that replaces a dataset: the input, or a folder or file holding one.")
+]
 ProfileOpt = Annotated[
     Optional[Path],
     typer.Option(

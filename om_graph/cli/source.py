@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from om_graph.cli.options import DatabaseOpt, ExampleOpt, Neo4jOpt, PasswordOpt, PathArg, TimeoutOpt, UriOpt, UserOpt
+from om_graph.cli.options import DatabaseOpt, ExampleOpt, ForceOpt, Neo4jOpt, PasswordOpt, PathArg, TimeoutOpt, UriOpt, UserOpt
+from om_graph.cli.errors import reported_errors
 from om_graph.cli.progress import spinner
+from om_graph.cli.target import check_output
 from om_graph.errors import UsageError
 
 if TYPE_CHECKING:
@@ -48,16 +50,26 @@ class Source:
     database: str | None = None
     timeout: float | None = None
 
+    def describe(self) -> str:
+        """The data as a report names it: the file or folder, the bundled example, or the database."""
+        if self.in_neo4j:
+            settings = self.settings()
+            return f"Neo4j {settings.uri} ({settings.database})"
+        return "example" if self.path is None else str(self.path)
+
     @property
     def in_neo4j(self) -> bool:
         """Does the command read Neo4j (``--neo4j`` or ``--uri``)?"""
         return self.neo4j or self.uri is not None
 
     def audit_date(self, as_of: str | None) -> dt.date:
-        """``--as-of`` if given, else the example's own date with ``--example`` (on Neo4j too), else today."""
-        from om_graph.dataset.sources import EXAMPLE_AS_OF
+        """``--as-of`` if given, else the day the data says it describes (its ``meta`` sheet: PATH's, or
+        the example's with ``--example``, on Neo4j too), else today."""
+        if as_of is not None:
+            return parse_date(as_of, dt.date.today())
+        from om_graph.dataset.sources import recorded_as_of
 
-        return parse_date(as_of, EXAMPLE_AS_OF if self.example else dt.date.today())
+        return recorded_as_of(None if self.in_neo4j else self.path, self.example) or dt.date.today()
 
     def dataset(self) -> "Dataset":
         """The dataset of PATH or ``--example``, validated."""
@@ -96,6 +108,22 @@ class Source:
                 engine = redacting(engine)
             yield engine
 
+    def check_write_back(self, write_back: bool, redact: bool) -> None:
+        """``--write-back`` stores the audit in the database it read: Neo4j only, people by their own ids."""
+        if write_back and not self.in_neo4j:
+            raise UsageError("--write-back stores the audit in Neo4j: give --neo4j (after om-graph load)")
+        if write_back and redact:
+            raise UsageError("--write-back stores findings as the database holds them: leave out --redact-persons")
+
+    def write_back(self, engine: "Engine", result: Any) -> None:
+        """Store an audit's stages and findings in the Neo4j database ``engine`` read, replacing the last one."""
+        import typer
+
+        stages = [{"id": s.network_id, "stage": s.stage} for s in result.stages]
+        findings = [f.as_dict() for f in result.findings]
+        done = engine.write_back(result.as_of, result.profile, stages, findings)  # type: ignore[attr-defined]
+        typer.echo(f"wrote back {done.stages} stages and {done.findings} findings to {self.settings().uri}", err=True)
+
     @contextmanager
     def _engine(self) -> Iterator["Engine"]:
         if self.in_neo4j:
@@ -120,10 +148,18 @@ def parse_date(value: str | None, default: dt.date) -> dt.date:
         return default
     for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
         try:
-            return dt.datetime.strptime(value, fmt).date()
+            day = dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
+        if not AS_OF_RANGE[0] <= day <= AS_OF_RANGE[1]:
+            raise UsageError(f"--as-of: {value} is outside {AS_OF_RANGE[0]} to {AS_OF_RANGE[1]}")
+        return day
     raise UsageError(f"--as-of: not a date: {value!r} (use 2025-12-31 or 31.12.2025)")
+
+
+#: Audit dates om-graph computes with: windows of up to 100 years (a profile's limit) reach back
+#: from them without leaving the calendar (``--as-of 0001-01-01`` would).
+AS_OF_RANGE = (dt.date(1900, 1, 1), dt.date(2999, 12, 31))
 
 
 # -- the bundle of options ------------------------------------------------------------------------
@@ -153,7 +189,8 @@ def takes_source(options: tuple[str, ...] = GRAPH) -> Callable[[Callable[..., An
     """Give a command the source ``options`` (PATH and ``--example`` first, the connection last).
 
     The command declares ``source: Source`` and gets one built from them; its own parameters
-    keep their place in between.
+    keep their place in between. A command that writes (an ``output`` parameter) also gets
+    ``--force``, and its ``-o`` is checked before it runs (:func:`om_graph.cli.target.check_output`).
     """
 
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -165,15 +202,23 @@ def takes_source(options: tuple[str, ...] = GRAPH) -> Callable[[Callable[..., An
             annotation, default = _OPTIONS[name]
             return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
 
+        writes = "output" in own.parameters  # its -o is checked before any work, and --force overrides that
+        own_force = "force" in own.parameters
+        force = inspect.Parameter("force", inspect.Parameter.KEYWORD_ONLY, annotation=ForceOpt, default=False)
         parameters = [
             *(parameter(n) for n in options if n in _FIRST),
             *(p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for n, p in own.parameters.items() if n != "source"),
+            *([force] if writes and not own_force else []),
             *(parameter(n) for n in options if n not in _FIRST),
         ]
 
         @functools.wraps(command)
         def with_source(**values: Any) -> Any:
+            forced = values.get("force", False) if own_force else values.pop("force", False)
             source = Source(**{name: values.pop(name) for name in options})
+            if writes:
+                with reported_errors():
+                    check_output(values, source.path, forced)
             return command(source=source, **values)
 
         del with_source.__wrapped__  # typer reads the signature below, not the command's

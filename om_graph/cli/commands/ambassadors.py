@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated, Optional
 
 import typer
@@ -26,6 +27,13 @@ app = typer.Typer(
 )
 
 FormatOpt = Annotated[RowFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+class PlanMethod(StrEnum):
+    """How ``ambassadors plan`` chooses: the exact optimum, or one region at a time."""
+
+    exact = "exact"
+    greedy = "greedy"
 
 
 def _report(source: Source, profile, level, as_of, lang: Lang, redact: bool):
@@ -76,16 +84,23 @@ def plan(
     lang: LangOpt = Lang.en,
     output: OutputOpt = None,
     redact_persons: RedactOpt = False,
+    method: Annotated[
+        PlanMethod, typer.Option("--method", help="exact: the best K (integer program, HiGHS), greedy if it runs out of time; greedy: one at a time.")
+    ] = PlanMethod.exact,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", min=0.01, help="Seconds the exact planner may take before greedy is used.")
+    ] = 30.0,
 ) -> None:
-    """Where K new ambassadors would cover the most uncovered weight (greedy, within 1 - 1/e of the best)."""
-    from om_graph.features.coverage.planner import plan as greedy_plan
+    """Where K new ambassadors would cover the most uncovered weight: solved exactly, or greedy (within 1 - 1/e of the best)."""
+    from om_graph.features.coverage.exact import best_plan
     from om_graph.features.coverage.render import render_plan
     from om_graph.features.coverage.report import coverage_instance
 
     with reported_errors():
         k = _count(add)
         report = _report(source, profile, level, as_of, lang, redact_persons)
-        deliver(render_plan(greedy_plan(coverage_instance(report), k), report, fmt.value, lang.value), output)
+        chosen = best_plan(coverage_instance(report), k, time_limit, exact=method == PlanMethod.exact)
+        deliver(render_plan(chosen, report, fmt.value, lang.value), output)
 
 
 def _count(text: str | None) -> int:

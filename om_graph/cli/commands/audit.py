@@ -9,8 +9,10 @@ import typer
 
 from om_graph.cli.errors import reported_errors
 from om_graph.cli.options import AsOfOpt, FailOn, FailOnOpt, Lang, LangOpt, OutputOpt, ProfileOpt, RedactOpt
-from om_graph.cli.progress import deliver, with_progress
+from om_graph.cli.progress import deliver, with_progress, wrote
 from om_graph.cli.source import Source, takes_source
+from om_graph.i18n import t
+from om_graph.cli.commands.history import SaveOpt, check_history_folder, source_fingerprint, source_label
 
 
 class ReportFormat(StrEnum):
@@ -33,6 +35,11 @@ def audit(
     output: OutputOpt = None,
     fail_on: FailOnOpt = FailOn.error,
     redact_persons: RedactOpt = False,
+    save: SaveOpt = None,
+    write_back: Annotated[
+        bool,
+        typer.Option("--write-back", help="With --neo4j: store each network's stage and every finding in the graph."),
+    ] = False,
 ) -> None:
     """Audit every network against the OM criteria and classify its implementation stage.
 
@@ -43,11 +50,14 @@ def audit(
     from om_graph.audit.render import render
     from om_graph.audit.run import run_audit
     from om_graph.queries.rules import Severity, select_rules
+    from om_graph.features.history import audit_record, save as keep
 
     with reported_errors():
+        check_history_folder(save)
         chosen_profile = load_profile(profile)
         day = source.audit_date(as_of)
         total = len(select_rules(rules))
+        source.check_write_back(write_back, redact_persons)
         with source.open(redact=redact_persons) as engine:
             result = with_progress(
                 lambda advance: run_audit(
@@ -61,7 +71,15 @@ def audit(
                 total=total,
                 label="auditing",
             )
+            if write_back:
+                source.write_back(engine, result)
+            record = audit_record(engine, result, chosen_profile, source=source_label(source),
+                                  fingerprint=source_fingerprint(source, engine)) if save else None
+        if record is not None:
+            wrote(keep(save, record), "saved audit")
         deliver(render(result, fmt.value), output)
+    if not result.stages:  # an audit of no network is not a clean bill of health: say so
+        typer.echo(t("audit.no_networks", lang.value), err=True)
     worst = result.worst_severity()
     if fail_on != FailOn.never and worst is not None and worst.rank <= Severity(fail_on.value).rank:
         raise typer.Exit(1)

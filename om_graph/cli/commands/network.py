@@ -19,6 +19,7 @@ class StatsFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 @app.command("stats")
@@ -26,7 +27,7 @@ class StatsFormat(StrEnum):
 def stats(
     source: Source,
     fmt: Annotated[
-        StatsFormat, typer.Option("--format", "-f", help="table: summary and top lists; json: everything; csv: one row per network.")
+        StatsFormat, typer.Option("--format", "-f", help="table: summary and top lists; json: everything; csv: one row per network; xlsx: a workbook (needs --output).")
     ] = StatsFormat.table,
     lang: LangOpt = Lang.en,
     output: OutputOpt = None,
@@ -43,4 +44,9 @@ def stats(
     with reported_errors():
         with source.open(status="computing network statistics") as engine:
             result = network_stats(engine)
-        deliver(render_stats(result, fmt.value, lang.value, top), output)
+        if fmt == StatsFormat.xlsx:
+            from om_graph.features.network.workbook import stats_workbook
+
+            deliver(stats_workbook(result, lang.value, source.describe()), output, lang=lang.value)
+        else:
+            deliver(render_stats(result, fmt.value, lang.value, top), output)

@@ -11,6 +11,7 @@ import typer
 from om_graph.cli.errors import reported_errors
 from om_graph.cli.options import Lang, LangOpt, OutputOpt
 from om_graph.cli.progress import deliver
+from om_graph.cli.target import format_for_output, format_given
 
 
 class CatalogueFormat(StrEnum):
@@ -33,6 +34,7 @@ def rules(
     from om_graph.audit.reference import render_rules
 
     with reported_errors():
+        fmt = format_for_output(fmt, output, format_given())  # -o rules.json means json
         deliver(render_rules(fmt.value, lang.value), output)
 
 
@@ -47,6 +49,7 @@ def schema(
     from om_graph.dataset.model import Dataset
 
     with reported_errors():
+        fmt = format_for_output(fmt, output, format_given())
         if fmt == SchemaFormat.json:
             text = json.dumps(Dataset.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
         else:

@@ -13,7 +13,9 @@ import json
 from typing import Any, Callable
 
 from om_graph.i18n import t
+from om_graph.output import spreadsheet_safe, terminal_safe
 from om_graph.queries.coverage.elements import ELEMENT_KINDS
+from om_graph.features.coverage.exact import PlanResult
 from om_graph.features.coverage.planner import Plan
 from om_graph.features.coverage.report import CoverageReport, Tally
 
@@ -87,7 +89,7 @@ def render_coverage(report: CoverageReport, fmt: str, lang: str = "en") -> str:
     lines += [
         f"  {f.code} {t(f'severity.{f.severity}', lang)}  {f.subject_name}: {f.message}" for f in report.findings
     ] or [f"  {t('word.none', lang)}"]
-    return "\n".join(lines) + "\n"
+    return terminal_safe("\n".join(lines) + "\n")  # names may hold escape sequences
 
 
 def coverage_dict(report: CoverageReport, name: Callable[[str], str]) -> dict[str, Any]:
@@ -139,8 +141,14 @@ def coverage_dict(report: CoverageReport, name: Callable[[str], str]) -> dict[st
     }
 
 
-def render_plan(result: Plan, report: CoverageReport, fmt: str, lang: str = "en") -> str:
-    """The plan as ``table``, ``json`` or ``csv`` (one row per new ambassador, in the order chosen)."""
+def render_plan(chosen: Plan | PlanResult, report: CoverageReport, fmt: str, lang: str = "en") -> str:
+    """The plan as ``table``, ``json`` or ``csv`` (one row per new ambassador, in the order chosen).
+
+    Given a :class:`PlanResult` (the exact planner's), the table and JSON also say how the plan
+    was found, what greedy would have covered and the gap to the optimum.
+    """
+    how = chosen if isinstance(chosen, PlanResult) else None
+    result = how.plan if how is not None else chosen
     name = _namer(report)
     regions = {r.region_id: r for r in report.regions}
     steps = [
@@ -169,6 +177,7 @@ def render_plan(result: Plan, report: CoverageReport, fmt: str, lang: str = "en"
                 "final_share": _round(result.steps[-1].share if result.steps else result.baseline_share),
                 "stopped_early": result.stopped_early,
                 "steps": steps,
+                **(_method(how) if how is not None else {}),
             }
         )
     if fmt == "csv":
@@ -193,8 +202,33 @@ def render_plan(result: Plan, report: CoverageReport, fmt: str, lang: str = "en"
     lines.append("")
     if result.stopped_early:
         lines.append(t("coverage.plan.stopped", lang, n=len(steps), level=level))
-    lines.append(t("coverage.plan.bound", lang, k=result.k))
-    return "\n".join(lines) + "\n"
+    lines.append(t("coverage.plan.bound", lang, k=result.k) if how is None else _method_line(how, lang))
+    return terminal_safe("\n".join(lines) + "\n")  # names may hold escape sequences
+
+
+def _method(how: PlanResult) -> dict[str, Any]:
+    """How the plan was found (the JSON keys): method, greedy's gain, the bound, the gap, the time."""
+    return {
+        "method": how.method,
+        "greedy_gain": _number(how.greedy_gain),
+        "gain_over_greedy": _number(how.gain_over_greedy),
+        "bound": None if how.bound is None else _number(how.bound),
+        "gap": _round(how.gap),
+        "seconds": round(how.seconds, 3),
+    }
+
+
+def _method_line(how: PlanResult, lang: str) -> str:
+    seconds = f"{how.seconds:.2f}"
+    if how.method == "exact" and how.gain_over_greedy <= 0:
+        return t("coverage.plan.exact_same", lang, seconds=seconds)
+    if how.method == "exact":
+        return t("coverage.plan.exact", lang, seconds=seconds, greedy=_number(how.greedy_gain), gain=_number(how.gain_over_greedy))
+    if how.method == "solver":
+        return t("coverage.plan.solver", lang, seconds=seconds, greedy=_number(how.greedy_gain), gap=_percent(how.gap))
+    if how.gap is not None:  # the solver ran out of time and found nothing better
+        return t("coverage.plan.greedy_gap", lang, seconds=seconds, gap=_percent(how.gap))
+    return t("coverage.plan.bound", lang, k=how.plan.k)
 
 
 def _namer(report: CoverageReport) -> Callable[[str], str]:
@@ -218,7 +252,9 @@ def _csv(columns: list[str], rows: list[dict[str, Any]]) -> str:
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()})
+        writer.writerow(
+            {k: spreadsheet_safe("; ".join(v) if isinstance(v, list) else ("" if v is None else v)) for k, v in row.items()}
+        )
     return out.getvalue()
 
 

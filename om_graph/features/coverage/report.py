@@ -136,10 +136,13 @@ def coverage_report(
     *,
     as_of: dt.date | None = None,
     lang: str = "en",
+    findings: list[Finding] | None = None,
 ) -> CoverageReport:
     """The coverage report at ``level`` (default: the profile's), findings worded in ``lang``.
 
     ``as_of`` (default today) is the audit date of the findings; OM401-OM404 do not depend on it.
+    ``findings``: the OM401-OM404 findings at ``level`` where the caller has audited them already
+    (the briefing), else they are audited here.
     """
     as_of = as_of or dt.date.today()
     settings = profile.ambassadors
@@ -155,7 +158,8 @@ def coverage_report(
     ]
     networks = [NetworkCoverage(**row) for row in run_query(engine, "coverage/networks")]
     ambassadors = [Ambassador(**row) for row in run_query(engine, "coverage/ambassadors")]
-    findings = run_audit(engine, as_of=as_of, profile=audit_profile(profile, level), rules=AMBASSADOR_RULES, lang=lang).findings
+    if findings is None:
+        findings = run_audit(engine, as_of=as_of, profile=audit_profile(profile, level), rules=AMBASSADOR_RULES, lang=lang).findings
     return CoverageReport(
         level=level,
         as_of=as_of,

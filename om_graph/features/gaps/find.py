@@ -17,6 +17,7 @@ from typing import Any, Iterable
 from om_graph.queries.registry import all_queries, run_query
 from om_graph.errors import UsageError
 from om_graph.engines.contract import Engine
+from om_graph.dataset.model import RegionLevel
 from om_graph.queries.gaps.kind import GapKind
 
 
@@ -50,6 +51,15 @@ def all_kinds() -> tuple[GapKind, ...]:
     return tuple(sorted((importlib.import_module(m).KIND for m in modules), key=lambda k: k.rank))
 
 
+def _known_region(engine: Engine, region: str) -> bool:
+    """Is ``region`` the id of a region of any level in the engine's graph?"""
+    return any(
+        row["region_id"] == region
+        for level in RegionLevel
+        for row in run_query(engine, "coverage/regions", {"level": level.value})
+    )
+
+
 def get_kind(code: str) -> GapKind:
     for kind in all_kinds():
         if kind.code == code:
@@ -61,9 +71,12 @@ def find_gaps(engine: Engine, kinds: Iterable[str] | None = None, region: str | 
     """The gaps of ``kinds`` (default: all) on ``engine``, in report order: by kind, then by row.
 
     ``region`` keeps the gaps whose ``region_path`` holds that region id: a state finds the gaps
-    in its districts too. Unknown kinds are refused before anything runs.
+    in its districts too. Unknown kinds and regions are refused before anything runs (an unknown
+    region would otherwise answer "0 gaps").
     """
     chosen = [get_kind(code) for code in dict.fromkeys(kinds)] if kinds else list(all_kinds())
+    if region is not None and not _known_region(engine, region):
+        raise UsageError(f"--region {region}: no region with this id in the data (ids as in the regions sheet, e.g. DE-BY)")
     order = {kind.code: i for i, kind in enumerate(all_kinds())}
     found = []
     for kind in sorted(chosen, key=lambda k: order[k.code]):

@@ -14,6 +14,7 @@ from typing import Any, Sequence
 
 from om_graph.errors import UsageError
 from om_graph.i18n import has, pick, t
+from om_graph.output import looks_like_formula, spreadsheet_safe, terminal_safe
 from om_graph.features.gaps.find import Gap, all_kinds
 from om_graph.queries.gaps.kind import COLUMNS, GapKind
 
@@ -44,7 +45,7 @@ def render_table(gaps: Sequence[Gap], kinds: Sequence[GapKind], lang: str) -> st
             lines.append(f"  {t('word.none', lang)}")
         for gap in mine:
             lines += textwrap.wrap(_sentence(gap, lang), WIDTH, initial_indent="  - ", subsequent_indent="    ", break_on_hyphens=False)
-    return "\n".join(lines) + "\n"
+    return terminal_safe("\n".join(lines) + "\n")  # names may hold escape sequences
 
 
 def _sentence(gap: Gap, lang: str) -> str:
@@ -89,7 +90,7 @@ def render_csv(gaps: Sequence[Gap]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows(_cells(g) for g in gaps)
+    writer.writerows([spreadsheet_safe(v) for v in _cells(g)] for g in gaps)
     return out.getvalue()
 
 
@@ -111,7 +112,11 @@ def render_xlsx(gaps: Sequence[Gap]) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for gap in gaps:
-        sheet.append(_cells(gap))
+        sheet.append([terminal_safe(v) if isinstance(v, str) else v for v in _cells(gap)])  # no control character
+        for cell in sheet[sheet.max_row]:
+            if looks_like_formula(cell.value):
+                cell.data_type = "s"  # a name that looks like a formula stays text, also once edited
+                cell.quotePrefix = True
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)

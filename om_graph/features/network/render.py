@@ -13,6 +13,7 @@ import json
 from dataclasses import asdict, fields
 
 from om_graph.i18n import t
+from om_graph.output import spreadsheet_safe, terminal_safe
 from om_graph.features.network.stats import NetworkMetrics, NetworkStats
 
 CSV_COLUMNS = tuple(f.name for f in fields(NetworkMetrics))
@@ -36,7 +37,7 @@ def _csv(stats: NetworkStats) -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for network in stats.networks:
-        writer.writerow(asdict(network))
+        writer.writerow({k: spreadsheet_safe(v) for k, v in asdict(network).items()})
     return out.getvalue()
 
 
@@ -66,7 +67,7 @@ def _table(stats: NetworkStats, lang: str, top: int) -> str:
     lines += [f"{n.id[:16]:<16} {_cut(n.name, 60)}" for n in isolated[:top]] or [t("word.none", lang)]
     if len(isolated) > top:
         lines.append(f"... (+{len(isolated) - top})")
-    return "\n".join(lines) + "\n"
+    return terminal_safe("\n".join(lines) + "\n")  # names may hold escape sequences
 
 
 def _row(a: str, b: str, c: str, d: str, e: str | None, lang: str) -> str:
