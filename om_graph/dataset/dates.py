@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
 
 
+@lru_cache(maxsize=4096)  # rules ask the same few days again and again (a hundred thousand times at scale 100)
 def months_before(day: dt.date, months: int) -> dt.date:
     """``day`` minus whole months, clamped to the month's end like Cypher's duration arithmetic.
 

@@ -5,7 +5,9 @@ The sheets themselves are in :mod:`om_graph.dataset.model`.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar
+from collections import deque
+from itertools import repeat
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
@@ -55,3 +57,28 @@ class Record(BaseModel):
     one_of: ClassVar[tuple[str, ...]] = ()
     #: How many rows the sheet may hold (None: any number).
     max_rows: ClassVar[int | None] = None
+
+
+R = TypeVar("R", bound=Record)
+
+
+def build_records(model: type[R], fields: list[dict[str, Any]], given: set[str]) -> list[R]:
+    """Records of ``model`` from dicts that hold every field of the model, in its order, each value
+    already of its field's type (as the cell parsers give them): what ``model_construct`` makes,
+    without its per-row Python work (a second of a large landscape's reading).
+
+    ``given`` is every record's set of fields given (one set shared by the sheet, as nothing changes
+    records in place). Validation decides what is valid; this only builds.
+
+    >>> from om_graph.dataset.model import Membership
+    >>> [m] = build_records(Membership, [{"organisation_id": "o1", "network_id": "n1", "since": None,
+    ...                                   "named_consent": True}], {"organisation_id", "network_id"})
+    >>> m == Membership(organisation_id="o1", network_id="n1")
+    True
+    """
+    records = list(map(model.__new__, repeat(model, len(fields))))
+    set_slot = object.__setattr__
+    for slot, values in (("__dict__", fields), ("__pydantic_fields_set__", repeat(given)),
+                         ("__pydantic_extra__", repeat(None)), ("__pydantic_private__", repeat(None))):
+        deque(map(set_slot, records, repeat(slot), values), maxlen=0)  # in C: no Python step per record
+    return records

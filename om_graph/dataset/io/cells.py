@@ -44,6 +44,7 @@ _INT_LIMIT = 2**63 - 1
 #: Characters no name or text holds: C0 controls but tab and line breaks, DEL, C1 controls. They
 #: break workbooks, GraphML and GEXF, and drive terminals.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL = _CONTROL
 
 
 class CellError(ValueError):
@@ -80,11 +81,15 @@ def converter(annotation: Any) -> Callable[[Any], Any]:
 
 
 def _without_none(annotation: Any) -> Any:
+    """``X | None`` as ``X``; any other annotation as it is."""
     if get_origin(annotation) in (Union, types.UnionType):
         args = [a for a in get_args(annotation) if a is not type(None)]
         if len(args) == 1:
             return args[0]
     return annotation
+
+
+without_none = _without_none
 
 
 def has_control(text: str) -> bool:

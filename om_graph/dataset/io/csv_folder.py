@@ -1,22 +1,19 @@
 """A folder of CSV files, one per sheet (``networks.csv``), as Excel or any tool saves them.
 
 The dialect is detected, not configured: German Excel saves semicolon-separated
-Windows-1252, everything else mostly comma-separated UTF-8, some with a BOM.
+Windows-1252 (or UTF-8 with a BOM), everything else mostly comma-separated UTF-8, some with a BOM.
+Written files use om-graph's dialects (:data:`om_graph.output.CSV_DIALECTS`).
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import os
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from om_graph.errors import InputError
-from om_graph.output import OutputError, atomic_folder
+from om_graph.output import CSV_DIALECTS, CsvDialect, OutputError, atomic_folder, csv_value
 from om_graph.dataset.io.csv_problems import CountingReader, CsvProblem, cell_with, column_name, header_of
 from om_graph.dataset.io.raw import Problem, RawInput
 from om_graph.dataset.io.text import NotText, decode_table
@@ -65,7 +62,7 @@ def _read_file(file: Path, data: bytes, raw: RawInput) -> None:
     delimiter, text = detect_delimiter(text)
     reader = CountingReader(text, delimiter)
     try:
-        sheet, problems = read_table(file.stem, file.name, reader)
+        sheet, problems = read_table(file.stem, file.name, reader, text=True)
     except CsvProblem as error:
         field = column_name(header_of(text, delimiter), error.column)
         raw.cannot_read(file.stem, Problem(file.name, error.row, field, str(error)))
@@ -93,23 +90,9 @@ def detect_delimiter(text: str) -> tuple[str, str]:
     return (best if counts[best] else ","), text
 
 
-@dataclass(frozen=True)
-class CsvDialect:
-    """How values are spelled in a written CSV file."""
-
-    delimiter: str
-    encoding: str
-    format_date: Callable[[dt.date], str]
-    true: str
-    false: str
-    decimal: str
-
-
-DIALECTS: dict[str, CsvDialect] = {
-    "csv": CsvDialect(",", "utf-8", dt.date.isoformat, "true", "false", "."),
-    # What German Excel writes and reads on a double click.
-    "csv-de": CsvDialect(";", "cp1252", lambda d: f"{d.day:02d}.{d.month:02d}.{d.year:04d}", "ja", "nein", ","),
-}
+#: The dialects a dataset is written in: om-graph's one definition of ``csv`` and ``csv-de`` (what
+#: German Excel opens on a double click: semicolon, UTF-8 with BOM, decimal comma, 31.12.2025, ja/nein).
+DIALECTS: dict[str, CsvDialect] = CSV_DIALECTS
 
 
 def write_csv_folder(dataset: Dataset, folder: Path, fmt: str) -> None:
@@ -124,27 +107,12 @@ def write_csv_folder(dataset: Dataset, folder: Path, fmt: str) -> None:
             fields = list(record_type.model_fields)
             rows = [fields]
             for number, record in enumerate(records, start=2):
-                row = [format_value(getattr(record, f), dialect) for f in fields]
+                row = [csv_value(getattr(record, f), dialect) for f in fields]
                 for field, text in zip(fields, row):
                     _check_encodable(text, dialect, f"{folder / name}:{number}:{field}")
                 rows.append(row)
             with open(tmp / name, "w", encoding=dialect.encoding, newline="") as out:
                 csv.writer(out, delimiter=dialect.delimiter).writerows(rows)
-
-
-def format_value(value: Any, dialect: CsvDialect) -> str:
-    """A model value as the dialect spells it; ``None`` is an empty cell."""
-    if value is None:
-        return ""
-    if isinstance(value, list):  # a list cell, as people write it
-        return "; ".join(format_value(v, dialect) for v in value)
-    if isinstance(value, bool):
-        return dialect.true if value else dialect.false
-    if isinstance(value, dt.date):
-        return dialect.format_date(value)
-    if isinstance(value, float):
-        return repr(value).replace(".", dialect.decimal)
-    return str(value)
 
 
 def _check_encodable(text: str, dialect: CsvDialect, location: str) -> None:
@@ -153,5 +121,5 @@ def _check_encodable(text: str, dialect: CsvDialect, location: str) -> None:
     except UnicodeEncodeError as error:
         char = text[error.start]
         raise OutputError(
-            f"{location}: {char!r} cannot be written in {dialect.encoding}; use the csv format (UTF-8)"
+            f"{location}: {char!r} cannot be written in {dialect.encoding} (a lone surrogate is no character)"
         ) from None

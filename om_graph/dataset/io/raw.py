@@ -82,6 +82,16 @@ class RawSheet:
     header_row: int = 1
     #: What the row numbers count, for messages such as "first at row 2".
     unit: str = "row"
+    #: A table of text (a CSV file) whose columns are all named once keeps its rows here instead of in
+    #: ``rows``: each row's cells in ``header`` order, as read (no longer than the header), and its number
+    #: in ``numbers``. Validation reads them column by column, which costs a fraction of a dict per row.
+    cells: list[list[str]] | None = None
+    numbers: list[int] = field(default_factory=list)
+
+    @property
+    def row_count(self) -> int:
+        """The sheet's rows, in whichever form it holds them."""
+        return len(self.rows) + (len(self.cells) if self.cells is not None else 0)
 
 
 @dataclass

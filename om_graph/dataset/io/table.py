@@ -32,16 +32,18 @@ def column_letter(index: int) -> str:
 _LISTED_COLUMNS = 5
 
 
-def read_table(name: str, source: str, rows: Iterable[Sequence[Any]]) -> tuple[RawSheet, list[Problem]]:
+def read_table(name: str, source: str, rows: Iterable[Sequence[Any]], text: bool = False) -> tuple[RawSheet, list[Problem]]:
     """Build a sheet from rows numbered from 1; the first non-blank row is the header.
 
-    Blank rows are skipped but still counted, so row numbers match the spreadsheet.
+    Blank rows are skipped but still counted, so row numbers match the spreadsheet. With ``text``
+    (every cell is a ``str``, as in a CSV file) rows that fit the header are kept as cells
+    (:attr:`RawSheet.cells`), not as a dict each.
     """
-    return read_numbered_table(name, source, enumerate(rows, start=1))
+    return read_numbered_table(name, source, enumerate(rows, start=1), text)
 
 
 def read_numbered_table(
-    name: str, source: str, numbered: Iterable[tuple[int, Sequence[Any]]]
+    name: str, source: str, numbered: Iterable[tuple[int, Sequence[Any]]], text: bool = False
 ) -> tuple[RawSheet, list[Problem]]:
     """:func:`read_table` for rows that carry their own numbers (a workbook lists only the rows it holds)."""
     sheet = RawSheet(name=name, source=source, header=[])
@@ -51,8 +53,12 @@ def read_numbered_table(
     named: set[int] = set()  # every column with a header, duplicates included
     unnamed_with_values: set[int] = set()
     width = 0  # columns that have a header: cells beyond them need the slow check
+    kept: list[list[str]] | None = None  # rows as cells (text tables whose columns are all named once)
     for number, cells in numbered:
-        if all(is_blank(c) for c in cells):
+        if text:
+            if not "".join(cells).strip():  # every cell blank, in one step
+                continue
+        elif all(is_blank(c) for c in cells):
             continue
         if not seen_header:
             seen_header, sheet.header_row = True, number
@@ -62,7 +68,22 @@ def read_numbered_table(
             width = len(cells)
             plain = len(columns) == width  # every column named once: values zip with the names
             names = [columns[i] for i in range(width)] if plain else []
+            if text and plain:
+                kept, sheet.cells = [], None
+                numbers = sheet.numbers
             continue
+        if kept is not None:
+            if len(cells) == width:
+                kept.append(cells)  # type: ignore[arg-type]
+                numbers.append(number)
+                continue
+            if len(cells) < width:
+                kept.append([*cells, *[""] * (width - len(cells))])  # missing cells are blank
+                numbers.append(number)
+                continue
+            # A row longer than the header: from here on rows as dicts, the ones kept so far first.
+            sheet.rows = [RawRow(n, dict(zip(names, c))) for n, c in zip(numbers, kept)]
+            kept, sheet.numbers = None, []
         if plain and len(cells) <= width:
             # The common case (a CSV row as written): cells pair with the names, nothing unnamed.
             values = dict(zip(names, cells))
@@ -72,6 +93,8 @@ def read_numbered_table(
         # The row is not blank (checked above), but its values may all be in unnamed columns.
         if plain and len(cells) <= width or any(not is_blank(v) for v in values.values()):
             sheet.rows.append(RawRow(number, values))
+    if kept is not None:
+        sheet.cells = kept
     unnamed = sorted(unnamed_with_values)
     if len(unnamed) > _LISTED_COLUMNS:  # a row of 100,000 stray cells is one mistake: one line
         shown = ", ".join(column_letter(i) for i in unnamed[:_LISTED_COLUMNS])

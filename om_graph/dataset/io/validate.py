@@ -2,66 +2,41 @@
 
 A user fixing a spreadsheet wants the whole list at once, so nothing here stops at
 the first problem: cells are parsed one by one, and ids, references and cycles are
-checked on whatever parsed, even in rows that have other problems.
+checked on whatever parsed, even in rows that have other problems
+(:mod:`om_graph.dataset.io.checks`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from om_graph.errors import ValidationFailed
 from om_graph.dataset.io import cells
+from om_graph.dataset.io.checks import ParsedSheet, check_across_rows
+from om_graph.dataset.io.columns import TEXT_CONVERTERS, parse_columns, parses_fully
 from om_graph.dataset.io.raw import Problem, RawInput, RawRow, RawSheet
-from om_graph.dataset.model import RECORD_BY_SHEET, RECORD_TYPES, Dataset, Record, references
+from om_graph.dataset.model import RECORD_BY_SHEET, RECORD_TYPES, Dataset, Record
 
 _CONVERTERS = {
     r.sheet: {name: cells.converter(field.annotation) for name, field in r.model_fields.items()}
-    for r in RECORD_TYPES
-}
-#: The same parsers for text cells (all of CSV), which skip the type dispatch.
-_TEXT_CONVERTERS = {
-    r.sheet: {name: cells.text_converter(field.annotation) for name, field in r.model_fields.items()}
     for r in RECORD_TYPES
 }
 #: One validator per sheet for a whole list of rows: the same checks as ``model_validate`` on
 #: each row, in one call (per-row calls were a third of reading a large dataset).
 _LIST_ADAPTERS = {r.sheet: TypeAdapter(list[r]) for r in RECORD_TYPES}
 
-#: Rows that may not point at themselves: sheet -> (field, other field, what it would mean).
-SELF_REFERENCES: dict[str, tuple[str, str, str]] = {
-    "borders": ("neighbour_id", "region_id", "region '{}' cannot border itself"),
-    "cooperations": ("partner_network_id", "network_id", "network '{}' cannot cooperate with itself"),
-    "sub_networks": ("parent_network_id", "network_id", "network '{}' cannot be its own sub-network"),
-    "activities": ("partner_network_id", "network_id", "network '{}' cannot be its own partner network"),
-}
-
-
-@dataclass
-class _Row:
-    """One row after parsing: the values that parsed, and the record if the row is clean."""
-
-    sheet: RawSheet
-    row: RawRow
-    values: dict[str, Any]
-    record: Record | None
-
-    def problem(self, field: str | None, message: str) -> Problem:
-        return Problem(self.sheet.source, self.row.row, field, message)
-
-    def at(self, other: _Row) -> str:
-        return f"{self.sheet.unit} {other.row.row}"
-
 
 def build_dataset(raw: RawInput) -> Dataset:
     """The dataset, or :class:`ValidationFailed` with every problem sorted by file then row."""
     problems = list(raw.problems)
-    rows: dict[str, list[_Row]] = {sheet: [] for sheet in RECORD_BY_SHEET}
+    rows: dict[str, ParsedSheet] = {sheet: ParsedSheet() for sheet in RECORD_BY_SHEET}
     source_of: dict[str, str] = {}
+    pool: dict[str, str] = {}  # ids and references as one string each, shared by all sheets
     for sheet in raw.sheets:
-        if not sheet.rows and not sheet.header:
+        if not sheet.row_count and not sheet.header:
             continue  # an empty sheet, e.g. Excel's default "Tabelle1", says nothing
         model = RECORD_BY_SHEET.get(sheet.name)
         if model is None:
@@ -75,18 +50,13 @@ def build_dataset(raw: RawInput) -> Dataset:
             continue
         source_of[sheet.name] = sheet.source
         missing_columns = _check_header(sheet, model, problems)
-        rows[sheet.name] = _parse_sheet(sheet, model, missing_columns, problems)
+        rows[sheet.name] = _parse_sheet(sheet, model, missing_columns, problems, pool)
+    del pool
 
-    ids = _check_ids(rows, problems)
-    _check_rows(rows, problems)
-    _check_unique_together(rows, problems)
-    _check_references(rows, ids, problems, raw.unreadable)
-    _check_self_references(rows, problems)
-    _check_cycles(rows, problems)
-    _check_catalogue_versions(rows, problems)
+    check_across_rows(rows, problems, raw.unreadable)
     if problems:
         raise ValidationFailed(shown(problems), total=len(problems))
-    return Dataset(**{sheet: [r.record for r in found] for sheet, found in rows.items()})
+    return Dataset(**{sheet: found.records for sheet, found in rows.items()})
 
 
 #: The most problems listed for one file or sheet: a column of 100,000 bad cells is one mistake, and
@@ -127,7 +97,7 @@ def _check_header(sheet: RawSheet, model: type[Record], problems: list[Problem])
             problems.append(
                 Problem(sheet.source, sheet.header_row, column, f"unknown column; expected one of: {_columns(model)}")
             )
-    if not sheet.rows:
+    if not sheet.row_count:
         return set()  # a header-only table (a template) needs no required columns yet
     missing = {name for name, field in model.model_fields.items() if field.is_required() and name not in sheet.header}
     for name in model.model_fields:
@@ -136,25 +106,49 @@ def _check_header(sheet: RawSheet, model: type[Record], problems: list[Problem])
     return missing
 
 
-def _parse_sheet(sheet: RawSheet, model: type[Record], missing_columns: set[str], problems: list[Problem]) -> list[_Row]:
-    """Every row of a sheet; rows whose cells all parse are validated together, in one call."""
-    parsed = [_parse_cells(sheet, row, model, problems) for row in sheet.rows]
-    clean = [p for p in parsed if p is not None]
+_parses_fully = cache(parses_fully)
+
+
+def _parse_sheet(
+    sheet: RawSheet, model: type[Record], missing_columns: set[str], problems: list[Problem], pool: dict[str, str]
+) -> ParsedSheet:
+    """Every row of a sheet. A text table is parsed column by column; other rows whose cells all parse
+    are validated together, in one call. Rows with a problem are parsed row by row, to say which."""
+    parsed = ParsedSheet(sheet.source, sheet.unit)
+    if sheet.cells is not None and not missing_columns and _parses_fully(model):
+        numbers = parsed.numbers = sheet.numbers
+        records, failed = parse_columns(sheet, model, pool)
+        values = [r.__dict__ if r is not None else {} for r in records]
+        for index, found in failed:
+            values[index], records[index] = _parse_row(sheet, RawRow(numbers[index], found), model, missing_columns, problems)
+        parsed.values, parsed.records = values, records
+        return parsed
+    if sheet.cells is not None:  # a required column missing, or a model the cell parsers do not cover: as rows
+        header = sheet.header or []
+        sheet.rows = [RawRow(n, dict(zip(header, c))) for n, c in zip(sheet.numbers, sheet.cells)]
+        sheet.cells, sheet.numbers = None, []
+    found = [_parse_cells(row, model) for row in sheet.rows]
+    clean = [(i, values) for i, values in enumerate(found) if values is not None]
+    records: list[Record | None] = [None] * len(found)
     if clean and not missing_columns:
         try:
-            records = _LIST_ADAPTERS[model.sheet].validate_python([p.values for p in clean])
+            valid = _LIST_ADAPTERS[model.sheet].validate_python([values for _, values in clean])
         except ValidationError:
             pass  # some row is wrong: validate row by row below, to say which
         else:
-            for row, record in zip(clean, records):
-                row.record = record
-    return [_parse_row(sheet, row, model, missing_columns, problems) if p is None or p.record is None else p
-            for row, p in zip(sheet.rows, parsed)]
+            for (i, values), record in zip(clean, valid):
+                found[i], records[i] = values, record
+    for i, row in enumerate(sheet.rows):
+        if records[i] is None:
+            found[i], records[i] = _parse_row(sheet, row, model, missing_columns, problems)
+    parsed.numbers = [row.row for row in sheet.rows]
+    parsed.values, parsed.records = found, records  # type: ignore[assignment]
+    return parsed
 
 
-def _parse_cells(sheet: RawSheet, row: RawRow, model: type[Record], problems: list[Problem]) -> _Row | None:
-    """The row with its cells parsed, or None if a cell needs :func:`_parse_row` (a problem, a non-text cell)."""
-    text_converters = _TEXT_CONVERTERS[model.sheet]
+def _parse_cells(row: RawRow, model: type[Record]) -> dict[str, Any] | None:
+    """The row's cells parsed, or None if a cell needs :func:`_parse_row` (a problem, a non-text cell)."""
+    text_converters = TEXT_CONVERTERS[model.sheet]
     values: dict[str, Any] = {}
     for column, cell in row.values.items():
         if cell is None:
@@ -176,40 +170,39 @@ def _parse_cells(sheet: RawSheet, row: RawRow, model: type[Record], problems: li
             values[column] = convert(text)
         except cells.CellError:
             return None
-    return _Row(sheet, row, values, None)
+    return values
 
 
 def _parse_row(
     sheet: RawSheet, row: RawRow, model: type[Record], missing_columns: set[str], problems: list[Problem]
-) -> _Row:
-    parsed = _Row(sheet, row, {}, None)
+) -> tuple[dict[str, Any], Record | None]:
+    """One row parsed cell by cell, every problem reported: the values that parsed, and the record if none."""
+    values: dict[str, Any] = {}
     reported = set(missing_columns)  # fields already reported: no "required" on top
     converters = _CONVERTERS[model.sheet]
     failed = False
     for column, cell in row.values.items():
         if column not in converters:
             if sheet.header is None:  # tables report unknown columns at the header
-                problems.append(parsed.problem(column, f"unknown column; expected one of: {_columns(model)}"))
+                problems.append(Problem(sheet.source, row.row, column, f"unknown column; expected one of: {_columns(model)}"))
             continue
         if cells.is_blank(cell):
             continue
         try:
-            parsed.values[column] = converters[column](cell)
+            values[column] = converters[column](cell)
         except cells.CellError as error:
-            problems.append(parsed.problem(column, str(error)))
+            problems.append(Problem(sheet.source, row.row, column, str(error)))
             reported.add(column)
             failed = True
     try:
-        record = model.model_validate(parsed.values)
+        record = model.model_validate(values)
     except ValidationError as error:
         for detail in error.errors():
             field = str(detail["loc"][0]) if detail["loc"] else None
             if field not in reported:
-                problems.append(parsed.problem(field, _message(detail)))
-        return parsed
-    if not failed:
-        parsed.record = record
-    return parsed
+                problems.append(Problem(sheet.source, row.row, field, _message(detail)))
+        return values, None
+    return values, None if failed else record
 
 
 def _message(detail: Any) -> str:
@@ -227,133 +220,3 @@ def _message(detail: Any) -> str:
         return cells.FLOAT_MESSAGE
     message = str(detail["msg"])
     return message[:1].lower() + message[1:]
-
-
-def _noun(sheet: str) -> str:
-    """``networks`` -> ``network``, ``check_items`` -> ``check item``: for messages."""
-    return sheet.removesuffix("s").replace("_", " ")
-
-
-def _check_ids(rows: dict[str, list[_Row]], problems: list[Problem]) -> dict[str, dict[str, _Row]]:
-    """Each sheet's ids (first occurrence wins); later occurrences are duplicates."""
-    ids: dict[str, dict[str, _Row]] = {}
-    for sheet, found in rows.items():
-        if "id" not in RECORD_BY_SHEET[sheet].model_fields:
-            continue
-        first: dict[str, _Row] = ids.setdefault(sheet, {})
-        for row in found:
-            key = row.values.get("id")
-            if key is None:
-                continue
-            if key in first:
-                problems.append(row.problem("id", f"duplicate id '{key}' (first at {row.at(first[key])})"))
-            else:
-                first[key] = row
-    return ids
-
-
-def _check_unique_together(rows: dict[str, list[_Row]], problems: list[Problem]) -> None:
-    for sheet, found in rows.items():
-        fields = RECORD_BY_SHEET[sheet].unique_together
-        if not fields:
-            continue
-        first: dict[tuple[Any, ...], _Row] = {}
-        for row in found:
-            values = row.values
-            key = tuple([values.get(f) for f in fields])
-            if None in key:
-                continue
-            if key in first:
-                same = ", ".join(f"{f} '{v}'" for f, v in zip(fields, key))
-                problems.append(row.problem(fields[0], f"duplicate of {row.at(first[key])} ({same})"))
-            else:
-                first[key] = row
-
-
-def _check_rows(rows: dict[str, list[_Row]], problems: list[Problem]) -> None:
-    """Sheets of one row (``meta``) hold one; rows that need one of several fields give one."""
-    for sheet, found in rows.items():
-        model = RECORD_BY_SHEET[sheet]
-        if model.max_rows is not None:
-            for row in found[model.max_rows :]:
-                problems.append(row.problem(None, f"the {sheet} sheet holds {model.max_rows} row; this is another"))
-        if model.one_of:
-            for row in found:
-                if all(row.values.get(f) is None for f in model.one_of):
-                    problems.append(row.problem(model.one_of[0], f"give {_either(model.one_of)}"))
-
-
-def _either(fields: tuple[str, ...]) -> str:
-    return ", ".join(fields[:-1]) + f" or {fields[-1]}"
-
-
-def _check_references(
-    rows: dict[str, list[_Row]], ids: dict[str, dict[str, _Row]], problems: list[Problem], unreadable: set[str]
-) -> None:
-    """Every reference names a row of its sheet; a sheet that could not be read is not looked in
-    (each reference into it would only repeat that it could not be read)."""
-    for sheet, found in rows.items():
-        refs = {f: target for f, target in references(RECORD_BY_SHEET[sheet]).items() if target not in unreadable}
-        for row in found:
-            for field, target in refs.items():
-                value = row.values.get(field)
-                for one in value if isinstance(value, list) else [value]:  # a list cell names several
-                    if one is not None and one not in ids.get(target, {}):
-                        problems.append(row.problem(field, f"no {_noun(target)} with id '{one}'"))
-
-
-def _check_catalogue_versions(rows: dict[str, list[_Row]], problems: list[Problem]) -> None:
-    """A self-declaration names a version of the Praxis-Check that the catalogue holds."""
-    versions = {row.values.get("version") for row in rows.get("check_items", [])}
-    for row in rows.get("self_declarations", []):
-        version = row.values.get("catalogue_version")
-        if version is not None and version not in versions:
-            known = ", ".join(sorted(v for v in versions if v is not None)) or "none"
-            problems.append(row.problem("catalogue_version", f"no check items of version '{version}' (versions: {known})"))
-
-
-def _check_self_references(rows: dict[str, list[_Row]], problems: list[Problem]) -> None:
-    for sheet, (field, other, message) in SELF_REFERENCES.items():
-        for row in rows.get(sheet, []):
-            value = row.values.get(field)
-            if value is not None and value == row.values.get(other):
-                problems.append(row.problem(field, message.format(value)))
-
-
-def _check_cycles(rows: dict[str, list[_Row]], problems: list[Problem]) -> None:
-    """Hierarchies (a reference into the own sheet, e.g. ``parent_id``) must end somewhere."""
-    for sheet, found in rows.items():
-        for field, target in references(RECORD_BY_SHEET[sheet]).items():
-            if target != sheet:
-                continue
-            parent: dict[str, str | None] = {}
-            row_of: dict[str, _Row] = {}
-            for row in found:
-                key = row.values.get("id")
-                if key is not None and key not in row_of:
-                    row_of[key], parent[key] = row, row.values.get(field)
-            for cycle in _cycles(parent):
-                start = min(range(len(cycle)), key=lambda i: row_of[cycle[i]].row.row)
-                cycle = cycle[start:] + cycle[:start]
-                path = " -> ".join([*cycle, cycle[0]])
-                problems.append(row_of[cycle[0]].problem(field, f"{_noun(sheet)} cycle {path}"))
-
-
-def _cycles(parent: dict[str, str | None]) -> list[list[str]]:
-    """Every cycle of a child -> parent mapping, each once, in the order found.
-
-    >>> _cycles({"a": "b", "b": "a", "c": "a", "d": "d", "e": None})
-    [['a', 'b'], ['d']]
-    """
-    done: set[str] = set()
-    cycles = []
-    for start in parent:
-        path: list[str] = []
-        node: str | None = start
-        while node is not None and node in parent and node not in done and node not in path:
-            path.append(node)
-            node = parent[node]
-        if node is not None and node in path:
-            cycles.append(path[path.index(node) :])
-        done.update(path)
-    return cycles

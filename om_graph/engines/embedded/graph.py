@@ -20,43 +20,70 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cached_property
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Mapping
 
 from om_graph.dataset.bulk import paused_gc
 from om_graph.dataset.graph import GraphRows, graph_rows
 from om_graph.dataset.model import OM_NETWORK_STATUSES, Dataset
 
 Node = tuple[str, str]
+Edge = tuple[Node, Mapping[str, Any]]
+
+#: The properties of every relationship that has none (most): one read-only mapping, not a dict each.
+NO_PROPERTIES: Mapping[str, Any] = MappingProxyType({})
+_NO_EDGES: dict[Node, list[Edge]] = {}
 
 
 class EmbeddedGraph:
-    """An in-memory property graph with typed adjacency, built from graph rows."""
+    """An in-memory property graph with typed adjacency, built from graph rows.
+
+    Adjacency is kept per relationship type, then per node (``_out[type][node]``), and each node is
+    one tuple shared by every edge that touches it: a lookup hashes no new key, and a landscape of
+    a million edges holds no copy of a node per edge.
+    """
 
     def __init__(self, rows: GraphRows) -> None:
         self._props: dict[Node, dict[str, Any]] = {}
         self._by_label: dict[str, list[Node]] = defaultdict(list)
-        self._out: dict[tuple[Node, str], list[tuple[Node, dict[str, Any]]]] = defaultdict(list)
-        self._in: dict[tuple[Node, str], list[tuple[Node, dict[str, Any]]]] = defaultdict(list)
+        self._out: dict[str, dict[Node, list[Edge]]] = {}
+        self._in: dict[str, dict[Node, list[Edge]]] = {}
         props_of = self._props
+        known: dict[str, dict[str, Node]] = defaultdict(dict)  # label -> id -> the node's one tuple
         for label, nodes in rows.nodes.items():
-            keys = self._by_label[label]
+            keys, of_label = self._by_label[label], known[label]
             for props in nodes:
-                key = (label, props["id"])
-                if key not in props_of:
+                node_id = props["id"]
+                key = of_label.get(node_id)
+                if key is None:
+                    key = of_label[node_id] = (label, node_id)
                     keys.append(key)
                 props_of[key] = props  # a repeated id updates the node, as in Neo4j's MERGE
         for spec, rels in rows.rels.items():
-            start_label, end_label, rtype = spec.start_label, spec.end_label, spec.type
-            out, inc = self._out, self._in
+            starts, ends = known[spec.start_label], known[spec.end_label]
+            out, inc = self._out.setdefault(spec.type, {}), self._in.setdefault(spec.type, {})
             for start, end, props in rels:
-                a, b = (start_label, start), (end_label, end)
-                for node in (a, b):  # an edge to an unknown id creates a bare node
-                    if node not in props_of:
-                        props_of[node] = {}
-                out[(a, rtype)].append((b, props))
-                inc[(b, rtype)].append((a, props))
-        for nodes in self._by_label.values():
-            nodes.sort()
+                a, b = starts.get(start), ends.get(end)
+                if a is None:  # an edge to an unknown id creates a bare node
+                    a = starts[start] = (spec.start_label, start)
+                    props_of[a] = {}
+                if b is None:
+                    b = ends[end] = (spec.end_label, end)
+                    props_of[b] = {}
+                if not props:
+                    props = NO_PROPERTIES
+                edges = out.get(a)
+                if edges is None:
+                    out[a] = [(b, props)]
+                else:
+                    edges.append((b, props))
+                edges = inc.get(b)
+                if edges is None:
+                    inc[b] = [(a, props)]
+                else:
+                    edges.append((a, props))
+        for keys in self._by_label.values():
+            keys.sort()
 
     @classmethod
     def from_dataset(cls, dataset: Dataset) -> "EmbeddedGraph":
@@ -74,15 +101,15 @@ class EmbeddedGraph:
     def name(self, node: Node) -> str:
         return self._props[node].get("name", node[1])
 
-    def out(self, node: Node, rel: str) -> list[tuple[Node, dict[str, Any]]]:
+    def out(self, node: Node, rel: str) -> list[Edge]:
         """Outgoing ``rel`` edges as (target, properties)."""
-        return self._out.get((node, rel), [])
+        return self._out.get(rel, _NO_EDGES).get(node) or []
 
-    def inc(self, node: Node, rel: str) -> list[tuple[Node, dict[str, Any]]]:
+    def inc(self, node: Node, rel: str) -> list[Edge]:
         """Incoming ``rel`` edges as (source, properties)."""
-        return self._in.get((node, rel), [])
+        return self._in.get(rel, _NO_EDGES).get(node) or []
 
-    def both(self, node: Node, rel: str) -> list[tuple[Node, dict[str, Any]]]:
+    def both(self, node: Node, rel: str) -> list[Edge]:
         """Edges of an undirected relationship (BORDERS, COOPERATES_WITH) seen from ``node``."""
         return self.out(node, rel) + self.inc(node, rel)
 
@@ -95,10 +122,20 @@ class EmbeddedGraph:
         return [n for n in self.nodes("Network") if self.is_om_network(n)]
 
     def activities(self, network: Node, kind: str) -> list[dict[str, Any]]:
-        """Properties of the network's activities of ``kind``."""
-        return [
-            self.props(a) for a, _ in self.out(network, "HELD") if self.props(a).get("kind") == kind
-        ]
+        """Properties of the network's activities of ``kind`` (its own and joint ones, in edge order; do not change)."""
+        return self._activities_by_kind.get(network, {}).get(kind, [])
+
+    @cached_property
+    def _activities_by_kind(self) -> dict[Node, dict[str, list[dict[str, Any]]]]:
+        """Every network's activities grouped by kind once, for the several rules and the stages that ask."""
+        index: dict[Node, dict[str, list[dict[str, Any]]]] = {}
+        props_of = self._props
+        for network, edges in self._out.get("HELD", _NO_EDGES).items():
+            by_kind: dict[str, list[dict[str, Any]]] = index.setdefault(network, {})
+            for activity, _ in edges:
+                props = props_of[activity]
+                by_kind.setdefault(props.get("kind"), []).append(props)  # type: ignore[arg-type]
+        return index
 
     # -- regions ----------------------------------------------------------------------
     def subtree(self, region: Node) -> set[Node]:
