@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import igraph
 import networkx as nx
 import pytest
 
 from om_graph.engines.embedded import EmbeddedEngine
 from om_graph.dataset.model import Cooperation, Dataset, Membership, Network, Organisation
-from om_graph.features.network.betweenness import betweenness
+from om_graph.features.network.betweenness import MIN_SOURCES, betweenness, error_bound, sources_for
 from om_graph.features.network.stats import network_stats
 from om_graph.dataset.sources import example_dataset
 
@@ -89,24 +90,81 @@ def test_example_statistics_are_the_same_on_every_run() -> None:
     assert network_stats(EmbeddedEngine(example_dataset())) == network_stats(EmbeddedEngine(example_dataset()))
 
 
-@pytest.mark.parametrize("seed", range(5))
-def test_exact_betweenness_equals_networkx(seed: int) -> None:
-    graph = nx.gnm_random_graph(40, 70, seed=seed)
-    graph.add_node("alone")
-    ours, method = betweenness(graph)
-    theirs = nx.betweenness_centrality(graph, normalized=True)
-    assert method == "exact"
-    assert ours == pytest.approx(theirs)
+# name: edges of a small graph (letters are nodes; a lone letter is an isolated node)
+BETWEENNESS_CASES = {
+    "path": ["ab", "bc", "cd"],
+    "star": ["ab", "ac", "ad", "ae"],
+    "cycle of five": ["ab", "bc", "cd", "de", "ea"],
+    "two triangles and a bridge": ["ab", "bc", "ca", "cd", "de", "ef", "fd"],
+    "square with a diagonal": ["ab", "bc", "cd", "da", "ac"],
+    "complete on four": ["ab", "ac", "ad", "bc", "bd", "cd"],
+    "two components and an isolated node": ["ab", "bc", "de", "ef", "eg", "h"],
+    "bipartite membership": ["1a", "1b", "2b", "2c", "3c", "3a", "4c", "4d", "5d"],
+}
 
 
-def test_large_graphs_are_sampled_with_a_fixed_seed() -> None:
-    graph = nx.barabasi_albert_graph(300, 2, seed=1)
-    first, method = betweenness(graph, exact_up_to=100, sources=60, seed=7)
-    again, _ = betweenness(graph, exact_up_to=100, sources=60, seed=7)
+def as_graphs(edges: list[str]) -> tuple[nx.Graph, igraph.Graph, list[str]]:
+    nodes = sorted({node for edge in edges for node in edge})
+    index = {node: i for i, node in enumerate(nodes)}
+    reference = nx.Graph()
+    reference.add_nodes_from(nodes)
+    reference.add_edges_from(tuple(edge) for edge in edges if len(edge) == 2)
+    ours = igraph.Graph(n=len(nodes), edges=[(index[a], index[b]) for a, b in reference.edges])
+    return reference, ours, nodes
+
+
+@pytest.mark.parametrize("name", BETWEENNESS_CASES)
+def test_exact_betweenness_equals_networkx(name: str) -> None:
+    reference, graph, nodes = as_graphs(BETWEENNESS_CASES[name])
+    values, estimate = betweenness(graph)
+    assert estimate.method == "exact" and estimate.bound == 0.0
+    assert dict(zip(nodes, values)) == pytest.approx(nx.betweenness_centrality(reference, normalized=True), abs=1e-12)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_graphs_match_networkx_exactly(seed: int) -> None:
+    reference = nx.gnm_random_graph(60, 110, seed=seed)
+    graph = igraph.Graph(n=60, edges=list(reference.edges))
+    values, _ = betweenness(graph)
+    assert values == pytest.approx([nx.betweenness_centrality(reference)[v] for v in range(60)], abs=1e-12)
+
+
+def test_a_sample_is_repeatable_and_within_its_stated_bound() -> None:
+    reference = nx.barabasi_albert_graph(400, 2, seed=1)
+    graph = igraph.Graph(n=400, edges=list(reference.edges))
     exact, _ = betweenness(graph)
-    assert method == "sampled k=60 seed=7" and first == again
-    hubs = sorted(exact, key=exact.get, reverse=True)[:3]
-    assert set(hubs) <= set(sorted(first, key=first.get, reverse=True)[:10])
+    first, estimate = betweenness(graph, work=200 * (400 + 2 * graph.ecount()), seed=7)
+    again, _ = betweenness(graph, work=200 * (400 + 2 * graph.ecount()), seed=7)
+    assert first == again and estimate.sources == 200
+    assert estimate.method == f"sampled k=200/400 seed=7 ±{estimate.bound:.2g} (95%)"
+    assert max(abs(a - b) for a, b in zip(first, exact)) <= estimate.bound
+    hubs = sorted(range(400), key=exact.__getitem__, reverse=True)[:3]
+    assert set(hubs) <= set(sorted(range(400), key=first.__getitem__, reverse=True)[:10])
+
+
+def test_the_work_never_jumps_as_a_graph_grows() -> None:
+    # Graphs of one density (edges = 3 x nodes), from all sources exact to sampled: the steps
+    # (sources x (nodes + 2 edges)) rise to the budget and stay there, never dropping by more than one source.
+    work = 1_000_000
+    steps = [sources_for(n, 3 * n, work) * (n + 6 * n) for n in range(10, 3000, 7)]
+    assert steps[0] < work and max(steps) <= work
+    assert all(later >= earlier - 7 * n for n, earlier, later in zip(range(10, 3000, 7), steps, steps[1:]))
+    assert sources_for(10**6, 4 * 10**6, work) == MIN_SOURCES
+
+
+def test_the_bound_shrinks_with_more_sources_and_is_zero_when_exact() -> None:
+    bounds = [error_bound(50_000, k) for k in (20, 50, 500, 5000, 49_999)]
+    assert bounds == sorted(bounds, reverse=True) and error_bound(50_000, 50_000) == 0.0
+
+
+def test_organisation_betweenness_equals_networkx_on_the_membership_graph() -> None:
+    members = {"o1": "ab", "o2": "bc", "o3": "bc", "o4": "a", "o5": "cd", "o6": "de", "o7": "ae"}
+    stats = network_stats(EmbeddedEngine(landscape("abcde", members)))
+    reference = nx.Graph((("Organisation", o), ("Network", n)) for o, nets in members.items() for n in nets)
+    expected = nx.betweenness_centrality(reference)
+    assert {o.id: o.betweenness for o in stats.organisations} == pytest.approx(
+        {o: round(expected[("Organisation", o)], 6) for o in members}, abs=1e-9)
+    assert stats.summary["betweenness"] == {"networks": "exact", "organisations": "exact"}
 
 
 @pytest.mark.neo4j
