@@ -26,6 +26,8 @@ runner = CliRunner()
 neo4j = pytest.mark.neo4j
 #: The smallest transaction memory pool Neo4j allows (10 MiB): the example fits, scale 1 (about 20 MiB) does not.
 TRANSACTION_POOL = "db.memory.transaction.total.max=10m"
+#: A small heap for the server of its own (the tests load the example at most).
+SMALL_HEAP = "512m"
 
 
 def one_line(text: str) -> str:
@@ -113,11 +115,11 @@ def test_tls_against_a_server_without_it_is_one_line_exit_3(scheme: str, neo4j_s
 
 @pytest.fixture(scope="module")
 def own_server(tmp_path_factory, neo4j_settings):
-    """A server for these tests alone, with a small transaction memory pool."""
+    """A server for these tests alone, with a small heap and a small transaction memory pool."""
     if reason := missing_tools():
         pytest.skip(reason)
     server = Server(tmp_path_factory.mktemp("neo4j-failures"), "failures-test-pw")
-    server.start(OM_NEO4J_SETTINGS=TRANSACTION_POOL)
+    server.start(OM_NEO4J_SETTINGS=TRANSACTION_POOL, OM_NEO4J_HEAP=SMALL_HEAP)
     yield server
     if _alive(server):
         os.kill(server.pid, signal.SIGCONT)
@@ -153,15 +155,50 @@ def _env(server: Server) -> dict[str, str]:
     return {**server.env, "NEO4J_PASSWORD": server.password}
 
 
-@neo4j
-def test_a_load_over_the_servers_memory_says_which_heap_it_needs(own_server: Server, tmp_path: Path) -> None:
-    data = tmp_path / "scale1"
+def _om_graph_nodes(server: Server) -> int:
+    import neo4j as driver_package
+
+    with driver_package.GraphDatabase.driver(server.uri, auth=("neo4j", server.password)) as driver:
+        records, _, _ = driver.execute_query("MATCH (n:OmGraph) RETURN count(n) AS c")
+    return records[0]["c"]
+
+
+@pytest.fixture(scope="module")
+def scale_one(tmp_path_factory) -> Path:
+    """Scale 1 of `om-graph generate`: about 20 MiB of transaction memory, over the 10 MiB pool."""
+    data = tmp_path_factory.mktemp("scale1") / "scale1"
     assert om_graph("generate", str(data), "--scale", "1", "--seed", "1")[0].returncode == 0
-    done, seconds = om_graph("load", str(data), env=_env(own_server))
+    return data
+
+
+@neo4j
+def test_a_load_over_the_servers_memory_is_refused_before_writing(own_server: Server, scale_one: Path) -> None:
+    """The limits are read first: exit 3 at once, the heap the rows need, how to set it, nothing written."""
+    before = _om_graph_nodes(own_server)
+    done, seconds = om_graph("load", str(scale_one), env=_env(own_server))
     assert done.returncode == 3, done.stderr
     line = one_line(done.stderr)
+    assert "nothing was written" in line and "db.memory.transaction.total.max = 10 MiB" in line
+    assert "GiB of Neo4j heap: OM_NEO4J_HEAP=" in line and "scripts/neo4j start" in line
+    assert "and raise db.memory.transaction.total.max" in line  # the pool, not the heap, is what binds here
+    assert _om_graph_nodes(own_server) == before
+    assert seconds < 30  # no transaction was started, let alone retried
+
+
+@neo4j
+def test_a_load_that_runs_out_of_memory_anyway_says_which_heap_it_needs(
+    own_server: Server, scale_one: Path, monkeypatch
+) -> None:
+    """Where the estimate is too low for the server (here made so), the server's own refusal is one line too."""
+    monkeypatch.setattr("om_graph.engines.neo4j.load.BYTES_PER_ROW", 1)
+    before = _om_graph_nodes(own_server)
+    start = time.monotonic()
+    result = runner.invoke(app, ["load", str(scale_one)], env=_env(own_server))
+    assert result.exit_code == 3, result.output
+    line = one_line(result.stderr)
     assert "ran out of memory" in line and "GiB of Neo4j heap: OM_NEO4J_HEAP=" in line and "scripts/neo4j start" in line
-    assert seconds < 60  # no retries of the whole load
+    assert _om_graph_nodes(own_server) == before
+    assert time.monotonic() - start < 60  # no retries of the whole load
 
 
 @neo4j
@@ -184,7 +221,7 @@ def test_a_server_killed_mid_command_is_one_line_exit_3_within_seconds(own_serve
     """The server is frozen while the command waits on it, then killed: the command ends soon after."""
     env = _env(own_server)
     if not _alive(own_server):
-        own_server.start(OM_NEO4J_SETTINGS=TRANSACTION_POOL)
+        own_server.start(OM_NEO4J_SETTINGS=TRANSACTION_POOL, OM_NEO4J_HEAP=SMALL_HEAP)
         env = _env(own_server)
     assert om_graph("load", "--example", env=env)[0].returncode == 0
     os.kill(own_server.pid, signal.SIGSTOP)

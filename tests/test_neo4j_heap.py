@@ -38,3 +38,23 @@ def test_start_for_a_missing_dataset_says_so_before_starting(tmp_path) -> None:
     assert done.returncode == 1
     assert "--for" in done.stderr and "no such dataset" in done.stderr
     assert not (tmp_path / "home" / "neo4j.pid").exists()
+
+
+def test_a_load_checks_the_servers_limits_and_goes_ahead_when_it_cannot_read_them(monkeypatch) -> None:
+    """Settings a user may not read (None) leave the load as it was; readable ones refuse a load that cannot fit."""
+    from om_graph.engines.neo4j import limits
+
+    monkeypatch.setattr(limits, "read_settings", lambda driver, database: None)
+    assert limits.check_fits(None, "neo4j", 817_557, 817_557 * limits.BYTES_PER_ROW, memory_hint(817_557)) is None
+    shown = {"db.memory.transaction.max": "0B", "dbms.memory.transaction.total.max": "700.00MiB",
+             "server.memory.heap.max_size": None}
+    monkeypatch.setattr(limits, "read_settings", lambda driver, database: shown)
+    small = limits.check_fits(None, "neo4j", 2_000, 2_000 * limits.BYTES_PER_ROW, memory_hint(2_000))
+    assert small == limits.Limit(700 * 2**20, "dbms.memory.transaction.total.max")
+    try:
+        limits.check_fits(None, "neo4j", 406_882, 406_882 * limits.BYTES_PER_ROW, memory_hint(406_882))
+    except limits.LoadTooLarge as exc:
+        assert "dbms.memory.transaction.total.max = 700 MiB" in str(exc) and "OM_NEO4J_HEAP=2g" in str(exc)
+        assert exc.exit_code == 3
+    else:
+        raise AssertionError("a scale-50 load does not fit a 1 GiB server's 700 MiB")

@@ -10,10 +10,12 @@
 // No parameters.
 MATCH (o:Organisation:OmGraph)-[:LOCATED_IN]->(place:Region:OmGraph)
 WHERE o.intermediary = true
+// (networks reached from the place, checked after: no plan can seek them by their status index)
 WITH o, place, COLLECT {
-       MATCH (place)-[:PART_OF*0..]->(:Region:OmGraph)<-[:COVERS]-(n:Network:OmGraph)
-       WHERE n.status IN ['applied', 'recognised'] AND coalesce(n.open, true) AND n.kind = 'regional'
-       RETURN DISTINCT n
+       MATCH (place)-[:PART_OF*0..]->(:Region:OmGraph)<-[:COVERS]-(n)
+       WITH DISTINCT n
+       WHERE n:Network:OmGraph AND n.status IN ['applied', 'recognised'] AND coalesce(n.open, true) AND n.kind = 'regional'
+       RETURN n
      } AS working
 WHERE size(working) > 0
   AND NOT EXISTS { MATCH (o)-[:MEMBER_OF]->(n:Network:OmGraph) WHERE n IN working }

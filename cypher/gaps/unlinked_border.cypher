@@ -19,9 +19,10 @@ CALL (a) {
   WITH DISTINCT r, s
   MATCH (s)-[:PART_OF*0..]->(c:Region:OmGraph)
   WITH r, s, c
-  MATCH (c)<-[:COVERS]-(b:Network:OmGraph)
-  WHERE b.status IN ['applied', 'recognised'] AND coalesce(b.open, true) AND b.kind = 'regional'
+  // expanded from the region, checked after: no plan can seek b by its status index and join back
+  MATCH (c)<-[:COVERS]-(b)
   WITH DISTINCT b, r, s
+  WHERE b:Network:OmGraph AND b.status IN ['applied', 'recognised'] AND coalesce(b.open, true) AND b.kind = 'regional'
   WITH b, collect([r, s]) AS pairs
   // after the aggregation, so that the planner walks from the regions instead of seeking b by id
   WHERE b.id > a.id

@@ -15,9 +15,11 @@ CALL (a) {
   WITH DISTINCT r
   MATCH (r)-[:PART_OF*0..]->(c:Region:OmGraph)
   WITH r, c
-  MATCH (c)<-[:COVERS]-(b:Network:OmGraph)
-  WHERE b.status IN ['applied', 'recognised'] AND coalesce(b.open, true) AND b.kind = 'regional'
-  WITH b, collect(DISTINCT r) AS shared
+  // expanded from the region, checked after: no plan can seek b by its status index and join back
+  MATCH (c)<-[:COVERS]-(b)
+  WITH DISTINCT b, r
+  WHERE b:Network:OmGraph AND b.status IN ['applied', 'recognised'] AND coalesce(b.open, true) AND b.kind = 'regional'
+  WITH b, collect(r) AS shared
   // after the aggregation, so that the planner walks from the regions instead of seeking b by id
   WHERE b.id > a.id
   RETURN b, shared

@@ -16,9 +16,11 @@ CALL () {
     WITH DISTINCT r
     MATCH (r)-[:PART_OF*0..]->(c:Region:OmGraph)
     WITH DISTINCT c
-    MATCH (c)<-[:COVERS]-(m:Network:OmGraph)
-    WHERE m.status IN ['applied', 'recognised'] AND m.kind = 'regional'
-    RETURN DISTINCT m
+    // expanded from the region, checked after: no plan can seek m by its status index and join back
+    MATCH (c)<-[:COVERS]-(m)
+    WITH DISTINCT m
+    WHERE m:Network:OmGraph AND m.status IN ['applied', 'recognised'] AND m.kind = 'regional'
+    RETURN m
   }
   WITH n, m
   WHERE m <> n AND NOT EXISTS { (n)-[:SUB_NETWORK_OF]-(m) }

@@ -31,6 +31,7 @@ def load(
     """
     from om_graph.dataset.graph import graph_rows
     from om_graph.engines.neo4j.connect import connect
+    from om_graph.engines.neo4j.limits import LoadTooLarge
     from om_graph.engines.neo4j.load import load_rows, memory_hint
     from om_graph.errors import DatabaseOutOfMemory, UsageError
 
@@ -55,6 +56,8 @@ def load(
                     total=nodes + rels,
                     label="loading",
                 )
+        except LoadTooLarge as exc:  # refused before writing: the message has the heap it needs
+            raise LoadTooLarge(f"Neo4j at {settings.uri}: {exc}") from None
         except DatabaseOutOfMemory as exc:
             raise DatabaseOutOfMemory(f"{exc}; {memory_hint(nodes + rels)}") from None
     typer.echo(
@@ -65,15 +68,14 @@ def load(
 
 
 def summary_table(summary) -> str:
-    """created / updated / deleted per label and relationship type; only those that changed."""
+    """created / updated / deleted (released, adopted when any) per label and relationship type; only those that changed."""
     changed = {name: change for name, change in summary.changes.items() if change}
     if not changed:
         return "nothing changed"
-    released = any(change.released for change in changed.values())
-    head = ["", "created", "updated", "deleted", *(["released"] if released else [])]
-    lines = [head]
+    extra = [column for column in ("released", "adopted") if any(getattr(c, column) for c in changed.values())]
+    lines = [["", "created", "updated", "deleted", *extra]]
     for name, c in changed.items():
-        lines.append([name, str(c.created), str(c.updated), str(c.deleted), *([str(c.released)] if released else [])])
+        lines.append([name, str(c.created), str(c.updated), str(c.deleted), *(str(getattr(c, column)) for column in extra)])
     width = max(len(line[0]) for line in lines)
     return "\n".join(
         "  ".join([line[0].ljust(width), *(cell.rjust(8) for cell in line[1:])]).rstrip() for line in lines

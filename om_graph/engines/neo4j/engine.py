@@ -33,12 +33,25 @@ class Neo4jEngine:
         return self._read(text, cypher_params)
 
     def require_loaded(self, where: str) -> None:
-        """Refuse a database without om-graph data: reading it would report an empty audit as a clean one."""
-        if not self._read(ANY_OM_GRAPH_NODE, {}):
+        """Refuse a database without om-graph data: reading it would report an empty audit as a clean one.
+
+        A database an earlier om-graph loaded (its networks without the marker, see
+        :mod:`.adopt`) is refused too, saying that one load adopts that data.
+        """
+        from om_graph.engines.neo4j.adopt import adoptable_keys, earlier_statement
+
+        if self._read(ANY_OM_GRAPH_NODE, {}):
+            return
+        if self._read(earlier_statement("Network"), {"keys": adoptable_keys("Network")}):
             raise NotLoaded(
-                f"Neo4j database {self.database!r} at {where} holds no om-graph data: "
-                "load a dataset first with om-graph load PATH"
+                f"Neo4j database {self.database!r} at {where} holds no om-graph data, but its :Network nodes "
+                "seem to come from an earlier om-graph (before it marked its data): one om-graph load PATH "
+                "of the same dataset adopts them"
             )
+        raise NotLoaded(
+            f"Neo4j database {self.database!r} at {where} holds no om-graph data: "
+            "load a dataset first with om-graph load PATH"
+        )
 
     def write_back(self, as_of: Any, profile: str, stages: list[Row], findings: list[Row]) -> Any:
         """Store an audit's stages and findings in the graph, replacing the previous one (see :mod:`.writeback`)."""

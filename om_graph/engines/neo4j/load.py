@@ -25,7 +25,15 @@ How it stays fast (measured on Neo4j 5.26 with scripts/benchmark.py):
 * With the pure-Python driver, packing the parameters costs about as much as the server's
   work. Rows therefore travel as lists without keys (see :class:`Columns`), dates as ISO
   text, in batches of 10,000, prepared by a background thread while the server works.
-* Each relationship end is a seek on its label's ``id`` index.
+* Each relationship end is a seek on its label's ``id`` index, except between two nodes this
+  load created: their CREATE returns their element ids, and the relationship finds its ends by
+  element id, a direct lookup instead of a search of index entries the transaction itself made.
+
+Before writing, the load asks the server's transaction memory limits and refuses at once a
+load that cannot fit (:mod:`.limits`); in a database an earlier om-graph wrote without the
+marker, it adopts that om-graph's nodes (:mod:`.adopt`); after committing a load that created
+or deleted at least :data:`REFRESH_MIN_CHANGES` rows, it refreshes the index statistics and
+drops cached plans (:mod:`.upkeep`).
 """
 
 from __future__ import annotations
@@ -38,7 +46,10 @@ from typing import Any, Callable, Iterable, Iterator, TypeVar
 from om_graph.dataset.graph import MARKER, NODES, RELATIONSHIPS, GraphRows, RelSpec, graph_rows
 from om_graph.dataset.model import Dataset
 from om_graph.engines.cypher import read_query, statements
+from om_graph.engines.neo4j.adopt import adopt_earlier
 from om_graph.engines.neo4j.connect import DEFAULT_TIMEOUT, bounded, patience
+from om_graph.engines.neo4j.limits import BYTES_PER_ROW, check_fits, heap_for_dataset, heap_needed_gib, memory_hint
+from om_graph.engines.neo4j.upkeep import refresh_plans
 from om_graph.engines.neo4j.writeback import CLEAR_ORPHANED_FINDINGS
 from om_graph.engines.neo4j.statements import (
     Columns,
@@ -51,11 +62,17 @@ from om_graph.engines.neo4j.statements import (
     stale_relationships_statement,
 )
 
-__all__ = ["Columns", "LoadSummary", "graph_counts", "load_dataset", "load_rows", "node_statement", "rel_statement"]
+__all__ = [
+    "Columns", "LoadSummary", "graph_counts", "heap_for_dataset", "heap_needed_gib", "load_dataset", "load_rows",
+    "memory_hint", "node_statement", "rel_statement",
+]
 
 Progress = Callable[[int], None]
 T = TypeVar("T")
 
+#: A load creating or deleting fewer rows leaves statistics and cached plans alone: on a graph that
+#: small any plan is cheap, and on a large one so few rows move no estimate (re-planning costs too).
+REFRESH_MIN_CHANGES = 1_000
 #: Rows per statement: fewer round trips than the old 5,000 for the same memory.
 DEFAULT_BATCH_SIZE = 10_000
 ANY_NODE = "MATCH (n:{label}:" + MARKER + ") RETURN n.id AS id LIMIT 1"
@@ -67,45 +84,6 @@ _SCHEMA_ALREADY_THERE = (
 )
 
 
-#: Transaction memory per row of a load (nodes and relationships), measured on Neo4j 5.26 as the
-#: peak of SHOW TRANSACTIONS' estimatedUsedHeapMemory while loading generated landscapes into an
-#: empty database: scale 50 (406,882 rows) 812 MiB, scale 100 (817,557 rows) 1,625 MiB, both
-#: about 2,090 bytes a row; each loaded with the heap :func:`heap_needed_gib` gives (2 and 3 GiB).
-#: Neo4j holds a whole transaction on the heap and caps all transactions together at 70 % of it.
-BYTES_PER_ROW = 2_100
-TRANSACTION_SHARE = 0.7
-#: Heap the server needs beside the transaction (its own caches and buffers).
-BASE_HEAP_MIB = 512
-
-
-def heap_needed_gib(rows: int) -> int:
-    """The heap (whole GiB) a Neo4j server needs to take a load of ``rows`` in one transaction.
-
-    >>> heap_needed_gib(2_000), heap_needed_gib(406_882), heap_needed_gib(817_557)
-    (1, 2, 3)
-    """
-    mib = BASE_HEAP_MIB + rows * BYTES_PER_ROW / TRANSACTION_SHARE / 2**20
-    return max(1, -(-int(mib) // 1024))
-
-
-def heap_for_dataset(path: str) -> str:
-    """The heap to start Neo4j with for loading the dataset at ``path`` (``scripts/neo4j start --for``)."""
-    from pathlib import Path
-
-    from om_graph.dataset.io import read_dataset
-
-    return f"{heap_needed_gib(sum(graph_rows(read_dataset(Path(path))).counts()))}g"
-
-
-def memory_hint(rows: int) -> str:
-    """What to tell a user whose load did not fit: the heap it needs and how to give it."""
-    gib = heap_needed_gib(rows)
-    return (
-        f"a load of {rows:,} rows needs about {gib} GiB of Neo4j heap: "
-        f"OM_NEO4J_HEAP={gib}g scripts/neo4j start (or server.memory.heap.max_size={gib}g in neo4j.conf)"
-    )
-
-
 @dataclass
 class Change:
     """What a load did to one label or relationship type."""
@@ -115,9 +93,11 @@ class Change:
     deleted: int = 0
     #: Nodes gone from the dataset that other applications' relationships still use: unmarked, not deleted.
     released: int = 0
+    #: Nodes an earlier om-graph wrote without the marker, now marked as om-graph's (see :mod:`.adopt`).
+    adopted: int = 0
 
     def __bool__(self) -> bool:
-        return bool(self.created or self.updated or self.deleted or self.released)
+        return bool(self.created or self.updated or self.deleted or self.released or self.adopted)
 
 
 @dataclass
@@ -267,26 +247,35 @@ def delete_stale_nodes(tx: Any, rows: GraphRows, summary: LoadSummary) -> None:
     tx.run(CLEAR_ORPHANED_FINDINGS).consume()
 
 
-def planned_batches(
-    rows: GraphRows, populated: set[str], batch_size: int
-) -> Iterator[tuple[str, str, list[list[Any]]]]:
-    """(label or type, query, rows) for every batch: CREATE where nothing can be there yet."""
-    plans: list[tuple[str, str, Callable, list]] = []
+def node_batches(rows: GraphRows, populated: set[str], batch_size: int) -> Iterator[tuple[str, str, list[list[Any]]]]:
+    """(label, query, rows) for every batch of nodes: CREATE for a label without om-graph nodes yet."""
     for spec in NODES:
         nodes = rows.nodes.get(spec.label) or []
         create = spec.label not in populated
         found = distinct_nodes(nodes) if create else nodes
         if found:
             query, encode = node_statement(spec.label, found, create, own_properties(spec.sheet))
-            plans.append((spec.label, query, encode, found))
+            for batch in _batches(found, batch_size):
+                yield spec.label, query, encode(batch)
+
+
+def rel_batches(
+    rows: GraphRows, populated: set[str], batch_size: int, elements: dict[str, dict[str, str]]
+) -> Iterator[tuple[str, str, list[list[Any]]]]:
+    """(type, query, rows) for every batch of relationships; ends created by this load found by element id.
+
+    ``elements``: label -> id -> element id of the nodes this load created.
+    """
     for spec, found in distinct_relationships(rows).items():
         create = spec.start_label not in populated or spec.end_label not in populated
+        starts, ends = elements.get(spec.start_label), elements.get(spec.end_label)
+        by_element = create and starts is not None and ends is not None
         if found:
-            query, encode = rel_statement(spec, found, create, _link_properties(spec))
-            plans.append((spec.type, query, encode, found))
-    for name, query, encode, items in plans:
-        for batch in _batches(items, batch_size):
-            yield name, query, encode(batch)
+            query, encode = rel_statement(spec, found, create, _link_properties(spec), by_element)
+            for batch in _batches(found, batch_size):
+                if by_element:  # a missing end stays unmatched, as a missing id would
+                    batch = [(starts.get(start), ends.get(end), props) for start, end, props in batch]
+                yield spec.type, query, encode(batch)
 
 
 def _link_properties(spec: RelSpec) -> tuple[str, ...]:
@@ -299,21 +288,39 @@ def write_rows(
 ) -> LoadSummary:
     """Every statement of one load, in the caller's transaction."""
     summary = LoadSummary(*rows.counts())
+    for label, count in adopt_earlier(tx, rows.nodes).items():
+        summary.change(label).adopted += count
     populated = populated_labels(tx)
     if not merge and populated:
         delete_stale_relationships(tx, distinct_relationships(rows), summary)
-    for name, query, batch in prefetched(planned_batches(rows, populated, batch_size)):
-        result = tx.run(query, rows=batch)
-        changed = sum(record["changed"] for record in result) if "changed" in result.keys() else 0
-        counters = result.consume().counters
-        change = summary.change(name)
-        change.created += counters.nodes_created + counters.relationships_created
-        change.updated += changed
-        if progress:
-            progress(len(batch))
+    elements: dict[str, dict[str, str]] = {}
+    for name, query, batch in prefetched(node_batches(rows, populated, batch_size)):
+        _write_batch(tx, name, query, batch, summary, progress, elements)
+    for name, query, batch in prefetched(rel_batches(rows, populated, batch_size, elements)):
+        _write_batch(tx, name, query, batch, summary, progress, elements)
     if not merge and populated:
         delete_stale_nodes(tx, rows, summary)
     return summary
+
+
+def _write_batch(
+    tx: Any, name: str, query: str, batch: list, summary: LoadSummary, progress: Progress | None, elements: dict
+) -> None:
+    """Run one batch; count what it created and updated; keep the element ids of the nodes it created."""
+    result = tx.run(query, rows=batch)
+    keys = result.keys()
+    changed = 0
+    for record in result:
+        if "changed" in keys:
+            changed += record["changed"]
+        elif "elements" in keys:
+            elements.setdefault(name, {}).update(zip(record["ids"], record["elements"]))
+    counters = result.consume().counters
+    change = summary.change(name)
+    change.created += counters.nodes_created + counters.relationships_created
+    change.updated += changed
+    if progress:
+        progress(len(batch))
 
 
 def load_dataset(
@@ -341,22 +348,28 @@ def load_rows(
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
     timeout: float | None = None,
+    refresh: bool = True,
 ) -> LoadSummary:
     """Write prepared graph rows in one transaction (see :func:`load_dataset`).
 
     The transaction is never retried (a retry would send every row again): a server that
     fails or stops part-way leaves the database as it was. ``timeout``: seconds the server
     gives the transaction before it rolls it back; a server that stops answering is given up
-    on shortly after.
+    on shortly after. ``refresh=False`` leaves the planner's statistics and cached plans as
+    they are (only to profile the worst case, ``scripts/profile_queries.py --stale``).
     """
     timeout = timeout or DEFAULT_TIMEOUT
+    size = sum(rows.counts())
 
     def work() -> LoadSummary:
+        check_fits(driver, database, size, size * BYTES_PER_ROW, memory_hint(size))
         apply_schema(driver, database)
         with driver.session(database=database) as session, session.begin_transaction(timeout=timeout) as tx:
             summary = write_rows(tx, rows, merge, batch_size, progress)
             tx.commit()
-            return summary
+        if refresh and sum(c.created + c.deleted for c in summary.changes.values()) >= REFRESH_MIN_CHANGES:
+            refresh_plans(driver, database)  # statistics and plans were made for other contents
+        return summary
 
     return bounded(patience(timeout), work)
 

@@ -7,7 +7,10 @@ relationship types and property names come from the graph model's fixed tables, 
 from data.
 
 * **create**: where nothing can be there yet (a label without om-graph nodes, relationships
-  with an end of such a label), plain ``CREATE``.
+  with an end of such a label), plain ``CREATE``. Created nodes come back as their element
+  ids, so relationships between two created nodes find their ends by element id (a direct
+  lookup) instead of seeking the ``id`` index, whose entries made in the same transaction
+  cost more to search than committed ones.
 * **merge**: otherwise ``MERGE`` on the id (relationships: both ends and the key columns),
   then ``SET += {...}`` with *every* om-graph property of the label: a value updates it, a
   blank (``null``) removes it, and a property another application set is left alone. A row
@@ -104,7 +107,10 @@ def node_statement(
     """
     if create:
         columns = Columns.of(nodes, first=("id",))
-        query = f"UNWIND $rows AS row CREATE (n:{label}:{MARKER}) SET n = {columns.map_literal(0)}"
+        query = (
+            f"UNWIND $rows AS row CREATE (n:{label}:{MARKER}) SET n = {columns.map_literal(0)} "
+            "RETURN collect(row[0]) AS ids, collect(elementId(n)) AS elements"
+        )
     else:
         columns = Columns.of(nodes, first=("id",), also=properties)
         query = (
@@ -117,16 +123,23 @@ def node_statement(
 
 
 def rel_statement(
-    spec: RelSpec, rels: list[tuple[str, str, dict[str, Any]]], create: bool, properties: Iterable[str] = ()
+    spec: RelSpec,
+    rels: list[tuple[str, str, dict[str, Any]]],
+    create: bool,
+    properties: Iterable[str] = (),
+    by_element: bool = False,
 ) -> tuple[str, Encoder]:
     """The statement writing ``spec``'s relationships, and how to turn a batch into rows ``[start, end, properties...]``.
 
-    Each end is a seek on its label's ``id`` index. MERGE also matches the key columns, so one
-    person's two contact roles stay two relationships.
+    Each end is a seek on its label's ``id`` index, or with ``by_element`` (both ends created
+    by this load, ``start``/``end`` their element ids) a lookup by element id. MERGE also
+    matches the key columns, so one person's two contact roles stay two relationships.
     """
     columns = Columns.of((p for _, _, p in rels), also=() if create else properties)
     match = (
-        f"UNWIND $rows AS row MATCH (a:{spec.start_label}:{MARKER} {{id: row[0]}}) "
+        "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row[0] MATCH (b) WHERE elementId(b) = row[1] "
+        if by_element
+        else f"UNWIND $rows AS row MATCH (a:{spec.start_label}:{MARKER} {{id: row[0]}}) "
         f"MATCH (b:{spec.end_label}:{MARKER} {{id: row[1]}}) "
     )
     if create:
