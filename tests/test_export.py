@@ -165,3 +165,127 @@ def test_usage_errors_exit_2_and_write_nothing(tmp_path, args: list[str]) -> Non
     result = runner.invoke(app, [a.replace("{out}", str(out)) for a in args])
     assert result.exit_code == 2
     assert not out.exists()
+
+
+# -- read back with networkx and compared with the graph model, property by property ---------------
+def _model_value(value, joined: bool):
+    """A graph-model value as an export holds it: enums by value, dates ISO, lists sorted (joined for XML)."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, list):
+        items = sorted(str(v) for v in value)
+        return "; ".join(items) if joined else items
+    return getattr(value, "value", value)
+
+
+def _model(joined: bool) -> tuple[dict, list]:
+    """Every node's properties by ``Label:id`` and every relationship as (source, target, type, properties)."""
+    rows = graph_rows(example_dataset())
+    nodes = {
+        f"{label}:{props['id']}": {k: _model_value(v, joined) for k, v in props.items() if k != "id"}
+        for label, records in rows.nodes.items()
+        for props in records
+    }
+    edges = sorted(
+        repr((f"{spec.start_label}:{s}", f"{spec.end_label}:{e}", spec.type,
+              sorted((k, _model_value(v, joined)) for k, v in props.items())))
+        for spec, rels in rows.rels.items()
+        for s, e, props in rels
+    )
+    return nodes, edges
+
+
+AUDIT_KEYS = {"label", "type", "om_id", "stage", "findings", "errors", "warnings", "ambassador_covered", "x", "y"}
+
+
+def _read_back(fmt: str, path) -> tuple[dict, list]:
+    """Nodes' attributes and edges as (source, target, type, properties) as each format's reader sees them."""
+    if fmt == "json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        nodes = {e["id"]: {k: v for k, v in e.items() if k != "id"} for e in data["elements"]}
+        edge_data = [(c["from"], c["to"], {k: v for k, v in c.items() if k not in ("id", "from", "to", "direction")})
+                     for c in data["connections"]]
+    else:
+        graph = READERS[fmt](path)
+        nodes = {n: dict(d) for n, d in graph.nodes(data=True)}
+        skip = {"id", "label"} if fmt == "gexf" else {"id"}  # GEXF's own edge id and label (the type again)
+        edge_data = [(u, v, {k: x for k, x in d.items() if k not in skip}) for u, v, d in graph.edges(data=True)]
+    edges = sorted(repr((u, v, d["type"], sorted((k, x) for k, x in d.items() if k != "type"))) for u, v, d in edge_data)
+    return nodes, edges
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_every_node_and_relationship_reads_back_with_the_graph_models_properties(tmp_path, fmt: str, audit) -> None:
+    expected_nodes, expected_edges = _model(joined=fmt != "json")
+    nodes, edges = _read_back(fmt, export(tmp_path, fmt))
+    assert edges == expected_edges
+    assert set(nodes) == set(expected_nodes)
+    for key, props in expected_nodes.items():
+        node = nodes[key]
+        label, _, oid = key.partition(":")
+        assert (node["type"], node["om_id"]) == (label, oid)
+        own = {k: v for k, v in node.items() if k not in AUDIT_KEYS and k != "viz"}
+        assert own == props, key
+    networks = {s.network_id for s in audit.stages}
+    assert {k for k, n in nodes.items() if "stage" in n} == {f"Network:{n}" for n in networks}
+
+
+NAMES = ['Netz <Nord> & "Süd" \'West\'', "A&B <GmbH> ]]> &amp;", "Tab\tund\nZeile"]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_names_with_markup_characters_are_escaped_and_read_back_as_they_are(tmp_path, fmt: str) -> None:
+    from om_graph.dataset.model import Dataset, Membership, Network, Organisation
+    from om_graph.features.export import from_dataset, write_export
+
+    dataset = Dataset(
+        networks=[Network(id="n&1", name=NAMES[0], kind="regional")],
+        organisations=[Organisation(id=f"o{i}", name=name, kind="company") for i, name in enumerate(NAMES[1:])],
+        memberships=[Membership(organisation_id="o0", network_id="n&1")],
+    )
+    out = tmp_path / f"names.{fmt}"
+    write_export(from_dataset(dataset, as_of=EXAMPLE_AS_OF), fmt, out)
+    raw = out.read_text(encoding="utf-8")
+    if fmt != "json":
+        assert "<Nord>" not in raw and "<GmbH>" not in raw, "no name becomes markup"
+    nodes, edges = _read_back(fmt, out)
+    # GEXF holds the label in an XML attribute: the tab and line feed survive only as &#09; and &#10;
+    assert {key: node["label"] for key, node in nodes.items()} == {
+        "Network:n&1": NAMES[0], "Organisation:o0": NAMES[1], "Organisation:o1": NAMES[2]
+    }
+    assert edges == [repr(("Organisation:o0", "Network:n&1", "MEMBER_OF", [("named_consent", True)]))]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_the_same_graph_gives_the_same_bytes_whatever_the_order_of_its_rows(tmp_path, fmt: str) -> None:
+    from om_graph.features.export import from_dataset, write_export
+
+    dataset = example_dataset()
+    shuffled = dataset.model_copy(update={sheet: list(reversed(getattr(dataset, sheet))) for sheet in type(dataset).model_fields
+                                          if sheet not in ("meta", "activities", "criticisms")})
+    first, again, reordered = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}", tmp_path / f"c.{fmt}"
+    write_export(from_dataset(dataset, as_of=EXAMPLE_AS_OF), fmt, first)
+    write_export(from_dataset(example_dataset(), as_of=EXAMPLE_AS_OF), fmt, again)
+    write_export(from_dataset(shuffled, as_of=EXAMPLE_AS_OF), fmt, reordered)
+    assert first.read_bytes() == again.read_bytes() == reordered.read_bytes()
+    assert first.read_bytes() == export(tmp_path, fmt, "--as-of", EXAMPLE_AS_OF.isoformat()).read_bytes(), "the CLI writes the same"
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_a_failure_while_streaming_leaves_no_file_and_keeps_the_old_one(tmp_path, monkeypatch, fmt: str) -> None:
+    import om_graph.features.export as exporting
+    from om_graph.errors import OmGraphError
+
+    old = tmp_path / f"old.{fmt}"
+    old.write_text("the previous export\n", encoding="utf-8")
+
+    def failing(graph, out):
+        out.write("<partial>" * 100_000)
+        raise OmGraphError("disk gone")
+
+    monkeypatch.setitem(exporting._WRITERS, fmt, failing)
+    for target in (old, tmp_path / f"new.{fmt}"):
+        result = runner.invoke(app, ["export", "--example", "--format", fmt, "--output", str(target)])
+        assert result.exit_code == OmGraphError.exit_code and "disk gone" in result.output
+    assert old.read_text(encoding="utf-8") == "the previous export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"old.{fmt}"], "no new file, no temporary left behind"
