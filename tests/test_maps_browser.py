@@ -236,6 +236,10 @@ LARGE = {
     "audit-scale10": lambda e: audit_map(e, as_of=DAY),
     "audit-geo-scale10": lambda e: audit_map(e, as_of=DAY, geo=True, level="district"),
     "ambassadors-district-scale10": lambda e: ambassadors_map(e, level="district", as_of=DAY, plan_k=10),
+    # The same landscape above the aggregation limit (400 networks, --max-nodes 100): the rule of maps at scale 100.
+    "audit-aggregated-scale10": lambda e: audit_map(e, as_of=DAY, max_nodes=100),
+    "audit-geo-aggregated-scale10": lambda e: audit_map(e, as_of=DAY, geo=True, level="district", max_nodes=100),
+    "ambassadors-aggregated-scale10": lambda e: ambassadors_map(e, level="district", as_of=DAY, plan_k=10, max_nodes=100),
 }
 
 
@@ -246,3 +250,21 @@ def test_large_map_settles_within_bounded_time(name: str, browser, scale10, tmp_
     assert (report.nodes, report.edges) == (len(drawn.nodes), len(drawn.edges))
     assert report.stabilized_after_ms < LARGE_MAP_SECONDS * 1000
     assert report.console_errors == [] and report.requests == []
+
+
+def test_click_on_an_aggregated_node_lists_its_networks(browser, engine, tmp_path: Path) -> None:
+    drawn = audit_map(engine, as_of=EXAMPLE_AS_OF, max_nodes=5)
+    biggest = max(drawn.nodes, key=lambda n: (n["value"], n["id"]))
+
+    def click(page) -> dict:
+        at = page.evaluate("""id => { const p = omMap.network.canvasToDOM(omMap.network.getPositions([id])[id]);
+            const box = document.querySelector('#om-graph canvas').getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y]; }""", biggest["id"])
+        page.mouse.click(*at)
+        return {"selected": page.evaluate("() => omMap.network.getSelectedNodes()"), "details": page.text_content("#om-details"),
+                "subtitle": page.text_content("#om-subtitle")}
+
+    report = browser.open(write(drawn, tmp_path, "aggregated"), tmp_path / "map-aggregated.png", interact=click)
+    assert report.interaction["selected"] == [biggest["id"]]
+    assert report.interaction["details"] == biggest["details"], "the click lists the node's networks"
+    assert report.interaction["subtitle"].startswith(drawn.subtitle), "the page says what it aggregates"

@@ -31,6 +31,11 @@ MaxNodesOpt = Annotated[
 PlanOpt = Annotated[
     int, typer.Option("--plan", min=0, metavar="K", help="Show where K new ambassadors would cover the most (the plan's regions, numbered).")
 ]
+AggregateOpt = Annotated[
+    int, typer.Option("--max-nodes", min=1, metavar="N",
+                      help="Above N networks, aggregate them as the map's subtitle says: per Land on a graph, "
+                           "counted markers on the map of Germany."),
+]
 GeoOpt = Annotated[bool, typer.Option("--geo", help="Draw the networks at their regions on the map of Germany instead of as a graph.")]
 
 
@@ -73,6 +78,7 @@ def ambassadors(
     lang: LangOpt = Lang.en,
     redact_persons: RedactOpt = False,
     plan: PlanOpt = 0,
+    max_nodes: AggregateOpt = 1000,
 ) -> None:
     """Ambassadors (Botschafter) on the map of Germany: Länder or Kreise filled by coverage, gaps (OM401, OM404) outlined.
 
@@ -88,7 +94,7 @@ def ambassadors(
         with source.open(redact=redact_persons, status=DRAWING) as engine:
             drawn = ambassadors_map(
                 engine, level=level and level.value, as_of=day, lang=lang.value, redacted=redact_persons,
-                profile=chosen_profile, plan_k=plan,
+                profile=chosen_profile, plan_k=plan, max_nodes=max_nodes,
             )
         _write(drawn, output)
 
@@ -105,6 +111,7 @@ def audit(
     geo: GeoOpt = False,
     level: LevelOpt = None,
     min_shared: MinSharedOpt = None,
+    max_nodes: AggregateOpt = 1000,
 ) -> None:
     """The audit: networks by implementation stage (1-4, colour and shape), each with its findings.
 
@@ -118,11 +125,15 @@ def audit(
         day = source.audit_date(as_of)
         with source.open(redact=redact_persons, status=DRAWING) as engine:
             drawn = audit_map(engine, as_of=day, lang=lang.value, redacted=redact_persons, profile=chosen_profile,
-                              geo=geo, level=(level.value if level else chosen_profile.ambassadors.level), min_shared=min_shared)
+                              geo=geo, level=(level.value if level else chosen_profile.ambassadors.level), min_shared=min_shared,
+                              max_nodes=max_nodes)
         _write(drawn, output)
 
 
 def _write(drawn, output: Path) -> None:
     from om_graph.features.maps import render_html
 
-    deliver(render_html(drawn), output, detail=f"{len(drawn.nodes)} nodes, {len(drawn.edges)} edges")
+    from om_graph.cli.language import ui_lang
+    from om_graph.i18n import t
+
+    deliver(render_html(drawn), output, detail=t("map.counts", ui_lang(), nodes=len(drawn.nodes), edges=len(drawn.edges)))

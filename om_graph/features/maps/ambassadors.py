@@ -22,10 +22,12 @@ from typing import Any
 from om_graph.audit.profile import DEFAULT_PROFILE, Profile
 from om_graph.features.coverage.planner import plan as greedy_plan
 from om_graph.features.coverage.report import RegionCoverage, coverage_instance, coverage_report
+from om_graph.features.maps.aggregate import CLUSTER_KM, clustered, listing
 from om_graph.features.maps.build import LegendEntry
 from om_graph.features.maps.geo import GeoMap, GeoRegion, Marker, SideItem
 from om_graph.features.maps.palette import AMBASSADOR, COVERAGE, GAP_OUTLINE, LIGHT_GREY, NETWORK_KIND, OKABE_ITO, PLAN_COLOUR, fill
 from om_graph.features.maps.places import network_points, places, spread, unplaced_text
+from om_graph.features.maps.readable import MAX_NODES
 from om_graph.i18n import has, t
 
 #: The rules whose regions the map marks as gaps, most severe first.
@@ -57,10 +59,12 @@ def ambassadors_map(
     redacted: bool = False,
     profile: Profile = DEFAULT_PROFILE,
     plan_k: int = 0,
+    max_nodes: int = MAX_NODES,
 ) -> GeoMap:
     """The map of ``level`` (default: the profile's) with coverage, gaps, networks, ambassadors and a plan of ``plan_k`` regions.
 
-    ``redacted`` only says so in the subtitle: pseudonyms come from a redacting engine.
+    ``redacted`` only says so in the subtitle: pseudonyms come from a redacting engine. Above
+    ``max_nodes`` OM networks, those close together are one marker with their number (:mod:`.aggregate`).
     """
     report = coverage_report(engine, profile, level, as_of=as_of, lang=lang)
     level = report.level
@@ -97,33 +101,31 @@ def ambassadors_map(
     network_names = {n.network_id: n.network_name for n in report.networks}
     covered_networks = {n.network_id for n in report.networks if n.covered}
     points, _ = network_points(engine, found)
-    om_points = spread({nid: p for nid, p in points.items() if nid in network_names}, SPACING)
-    yes, no = t("word.yes", lang), t("word.no", lang)
-    markers = [
-        Marker(
-            f"network:{nid}", network_names[nid], "network" if nid in covered_networks else "network_uncovered",
-            *(NETWORK_KIND["regional"] if nid in covered_networks else UNCOVERED_NETWORK), *point,
-            tip=t("map.geo.tip.network", lang, name=network_names[nid], covered=yes if nid in covered_networks else no),
-            priority=2,
-        )
-        for nid, point in sorted(om_points.items())
-    ]
+    om_points = {nid: p for nid, p in points.items() if nid in network_names}
+    spread_points = spread(om_points, SPACING)
     ambassador_points = {}
     for ambassador in report.ambassadors:
-        spots = [p for p in (found.point(r) for r in ambassador.region_ids) if p] or [om_points[n] for n in ambassador.network_ids if n in om_points]
+        spots = ([p for p in (found.point(r) for r in ambassador.region_ids) if p]
+                 or [spread_points[n] for n in ambassador.network_ids if n in spread_points])
         if spots:
             ambassador_points[ambassador.person_id] = (sum(p[0] for p in spots) / len(spots), sum(p[1] for p in spots) / len(spots))
-    ambassador_points = spread(ambassador_points, SPACING)
     regions_by_id = {r.region_id: r.region_name for r in report.regions} | {rid: row["region_name"] for rid, row in found.rows.items()}
-    for ambassador in report.ambassadors:
-        if ambassador.person_id not in ambassador_points:
-            continue
-        tip = t("map.tip.ambassador", lang, name=ambassador.person_name,
-                regions=", ".join(regions_by_id.get(r, r) for r in ambassador.region_ids) or "-",
-                networks=", ".join(network_names.get(n, n) for n in ambassador.network_ids) or "-")
-        markers.append(Marker(f"person:{ambassador.person_id}", ambassador.person_name, "ambassador", *AMBASSADOR,
-                              *ambassador_points[ambassador.person_id], tip=tip,
-                              related=[f"network:{n}" for n in ambassador.network_ids], priority=3))
+    # One rule for both kinds of marker: more networks (or ambassadors) than max_nodes, and close ones are counted.
+    many = max(len(network_names), len(ambassador_points)) > max_nodes
+    markers = (_network_clusters if many else _network_markers)(om_points, network_names, covered_networks, lang)
+    if many:
+        markers += _ambassador_clusters(ambassador_points, report.ambassadors, lang)
+    else:
+        ambassador_points = spread(ambassador_points, SPACING)
+        for ambassador in report.ambassadors:
+            if ambassador.person_id not in ambassador_points:
+                continue
+            tip = t("map.tip.ambassador", lang, name=ambassador.person_name,
+                    regions=", ".join(regions_by_id.get(r, r) for r in ambassador.region_ids) or "-",
+                    networks=", ".join(network_names.get(n, n) for n in ambassador.network_ids) or "-")
+            markers.append(Marker(f"person:{ambassador.person_id}", ambassador.person_name, "ambassador", *AMBASSADOR,
+                                  *ambassador_points[ambassador.person_id], tip=tip,
+                                  related=[f"network:{n}" for n in ambassador.network_ids], priority=3))
 
     plan_steps: dict[str, int] = {}
     plan_items: list[SideItem] = []
@@ -146,6 +148,9 @@ def ambassadors_map(
         lists.append(("om-unplaced-list", t("map.geo.unplaced", lang), unplaced))
     level_word = t(f"level.{level}", lang) if has(f"level.{level}") else level
     subtitle = t("map.ambassadors.subtitle", lang, level=level_word)
+    if many:
+        subtitle += " · " + t("map.aggregate.geo.ambassadors", lang, networks=len(network_names),
+                              ambassadors=len(ambassador_points), max_nodes=max_nodes, km=CLUSTER_KM)
     legend = _legend(lang, plan_k > 0)
     return GeoMap(
         title=t("map.ambassadors.title", lang),
@@ -160,6 +165,55 @@ def ambassadors_map(
         redacted=redacted,
         patterns=[(pattern, colour) for colour, pattern in COVERAGE.values()],
     )
+
+
+def _network_markers(points: dict, names: dict[str, str], covered: set[str], lang: str) -> list[Marker]:
+    """One marker per OM network at its regions: covered by an ambassador or not."""
+    yes, no = t("word.yes", lang), t("word.no", lang)
+    return [
+        Marker(
+            f"network:{nid}", names[nid], "network" if nid in covered else "network_uncovered",
+            *(NETWORK_KIND["regional"] if nid in covered else UNCOVERED_NETWORK), *point,
+            tip=t("map.geo.tip.network", lang, name=names[nid], covered=yes if nid in covered else no),
+            priority=2,
+        )
+        for nid, point in sorted(spread(points, SPACING).items())
+    ]
+
+
+def _network_clusters(points: dict, names: dict[str, str], covered: set[str], lang: str) -> list[Marker]:
+    """OM networks close together, covered or not, as one marker with their number; a click lists them."""
+    groups = clustered(points, {nid: "network" if nid in covered else "network_uncovered" for nid in points})
+    spots = spread({i: point for i, (_, point, _) in enumerate(groups)}, SPACING)
+    markers = []
+    for i, (category, _, members) in enumerate(groups):
+        listed = sorted(names[nid] for nid in members)
+        word = t("word.yes" if category == "network" else "word.no", lang)
+        if len(members) == 1:
+            label, tip = listed[0], t("map.geo.tip.network", lang, name=listed[0], covered=word)
+        else:
+            label = t("map.aggregate.networks", lang, count=len(members))
+            tip = t("map.aggregate.ambassadors.cluster", lang, count=len(members), covered=word)
+        markers.append(Marker(f"cluster:{i}", label, category,
+                              *(NETWORK_KIND["regional"] if category == "network" else UNCOVERED_NETWORK), *spots[i],
+                              tip=tip, details=tip + "\n\n" + listing(listed, lang), priority=2))
+    return markers
+
+
+def _ambassador_clusters(points: dict, ambassadors: list, lang: str) -> list[Marker]:
+    """Ambassadors close together as one star with their number; a click lists them with their networks."""
+    who = {a.person_id: a for a in ambassadors}
+    groups = clustered(points, {pid: "ambassador" for pid in points})
+    spots = spread({i: point for i, (_, point, _) in enumerate(groups)}, SPACING)
+    markers = []
+    for i, (_, _, members) in enumerate(groups):
+        lines = sorted(t("map.aggregate.ambassador.line", lang, name=who[pid].person_name, count=len(who[pid].network_ids))
+                       for pid in members)
+        label = who[members[0]].person_name if len(members) == 1 else t("map.aggregate.ambassadors", lang, count=len(members))
+        tip = lines[0] if len(members) == 1 else label
+        markers.append(Marker(f"cluster:a{i}", label, "ambassador", *AMBASSADOR, *spots[i], tip=tip,
+                              details=tip + "\n\n" + listing(lines, lang), priority=3))
+    return markers
 
 
 def _state_name(code: str, found) -> str:

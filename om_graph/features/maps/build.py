@@ -188,8 +188,15 @@ def _vis_asset(name: str) -> str:
 
 
 @cache
+def page_css() -> str:
+    """The styles both kinds of map share (page.css): header, side bar, legend, details, print."""
+    return files("om_graph.features.maps").joinpath("page.css").read_text(encoding="utf-8").rstrip("\n")
+
+
+@cache
 def _template():
     env = Environment(autoescape=True, keep_trailing_newline=True)
+    env.globals["page_css"] = page_css()
     return env.from_string(files("om_graph.features.maps").joinpath("template.html").read_text(encoding="utf-8"))
 
 

@@ -23,7 +23,7 @@ from typing import Any
 from jinja2 import Environment
 
 from om_graph.dataset.geo import load_germany
-from om_graph.features.maps.build import LegendEntry, embedded_json
+from om_graph.features.maps.build import LegendEntry, embedded_json, page_css
 from om_graph.features.maps.palette import svg_patterns
 from om_graph.i18n import t
 
@@ -209,5 +209,6 @@ def _script() -> str:
 @cache
 def _template():
     env = Environment(autoescape=True, keep_trailing_newline=True)
+    env.globals["page_css"] = page_css()
     env.globals["symbols"] = marker_fill_symbols()
     return env.from_string(files("om_graph.features.maps").joinpath("geo_template.html").read_text(encoding="utf-8"))

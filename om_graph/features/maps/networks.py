@@ -9,7 +9,8 @@ their networks, so a user sees who holds the landscape together. The metrics com
 To stay readable (:mod:`.readable`): isolated networks are set apart and labelled; a dense map
 draws only each network's strongest links (or those with ``min_shared`` shared partners); above
 ``max_nodes`` networks the map shows the Länder, each at its place on the map of Germany, with
-the links between them, and the isolated networks one by one.
+the links between them, and the isolated networks one by one (above ``MAX_APART``, counted in
+their Land): the rule of :mod:`.aggregate`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from om_graph.dataset.geo import load_germany
+from om_graph.features.maps.aggregate import MAX_APART, group_links, listing
 from om_graph.features.maps.build import LegendEntry, Map
 from om_graph.features.maps.palette import BRIDGING, COOPERATION_LINK, MEMBERSHIP_LINK, NETWORK_KIND, SHARED_LINK, STATE_NODE
 from om_graph.features.maps.readable import MAX_NODES, thin
@@ -47,10 +49,11 @@ def networks_map(
     only, so ``redacted`` changes nothing but the subtitle.
     """
     title = t("map.networks.title", lang) + (f" ({as_of.isoformat()})" if as_of else "")
-    network_rows, link_rows = run_query(engine, "network/networks"), run_query(engine, "network/links")
+    network_rows = run_query(engine, "network/networks")
     if len(network_rows) > max_nodes:
         # Per Land, no per-network metric is shown: the statistics (betweenness, bridging) are not needed.
-        return _by_state(engine, network_rows, link_rows, title, lang, redacted, max_nodes)
+        return _by_state(engine, network_rows, title, lang, redacted, max_nodes)
+    link_rows = run_query(engine, "network/links")
     memberships = run_query(engine, "network/memberships")
     stats = stats_from_rows(network_rows, link_rows, memberships)
     names = {n.id: n.name for n in stats.networks}
@@ -167,66 +170,72 @@ def home_states(engine: Any) -> dict[str, str]:
     return {nid: min(counts.items(), key=lambda item: (-item[1], item[0]))[0] for nid, counts in found.items()}
 
 
-def _by_state(engine: Any, network_rows: list[dict[str, Any]], link_rows: list[dict[str, Any]], title: str, lang: str,
-              redacted: bool, max_nodes: int) -> Map:
-    """One node per Land at its place on the map, the links between Länder, isolated networks apart."""
+def _by_state(engine: Any, network_rows: list[dict[str, Any]], title: str, lang: str, redacted: bool,
+              max_nodes: int) -> Map:
+    """One node per Land at its place on the map, the links between Länder, isolated networks apart (or counted).
+
+    Links are counted from the memberships and cooperations (:func:`.aggregate.group_links`):
+    the list of every linked pair is what makes a large map slow and big.
+    """
     germany = load_germany()
-    linked = {row[end] for row in link_rows for end in ("source_id", "target_id")}
-    stats = SimpleNamespace(
-        networks=[SimpleNamespace(id=r["id"], name=r["name"], kind=r["kind"], status=r["status"], partners=r["partners"],
-                                  degree=0, betweenness=0.0, community="-", isolated=r["id"] not in linked)
-                  for r in network_rows],
-        links=[SimpleNamespace(source_id=r["source_id"], target_id=r["target_id"], shared_partners=r["shared_partners"])
-               for r in link_rows],
-    )
     home = home_states(engine)
-    codes = {row["region_id"]: row["code"] for row in run_query(engine, "places/regions")}
-    names = {row["region_id"]: row["region_name"] for row in run_query(engine, "places/regions")}
-    group_of = {n.id: home.get(n.id, NATIONWIDE) for n in stats.networks}
+    regions = run_query(engine, "places/regions")
+    codes = {row["region_id"]: row["code"] for row in regions}
+    names = {row["region_id"]: row["region_name"] for row in regions}
+    group_of = {r["id"]: home.get(r["id"], NATIONWIDE) for r in network_rows}
+    counted = group_links(
+        ((row["organisation_id"], row["network_id"]) for row in run_query(engine, "network/memberships")),
+        ((row["source_id"], row["target_id"]) for row in run_query(engine, "network/cooperations")),
+        group_of,
+    )
+    networks = [SimpleNamespace(id=r["id"], name=r["name"], kind=r["kind"], status=r["status"], partners=r["partners"],
+                                degree=0, betweenness=0.0, community="-", isolated=r["id"] not in counted.linked)
+                for r in network_rows]
     members: dict[str, list] = defaultdict(list)
-    for n in stats.networks:
+    for n in networks:
         members[group_of[n.id]].append(n)
-    between: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    inside: Counter = Counter()
-    for link in stats.links:
-        a, b = sorted((group_of[link.source_id], group_of[link.target_id]))
-        if a == b:
-            inside[a] += 1
-        else:
-            between[(a, b)][0] += 1
-            between[(a, b)][1] += link.shared_partners
+    isolated = [n for n in networks if n.isolated]
+    one_by_one = len(isolated) <= MAX_APART
     x0, y0, x1, _ = germany.bbox
     nodes = []
-    for group, networks in sorted(members.items()):
+    for group, grouped in sorted(members.items()):
         shape = germany.states.get(codes.get(group) or "")
         x, y = (shape.label if shape else (x1 + 900, y0 + 600))
         name = names.get(group, group) if group != NATIONWIDE else t("map.legend.nationwide", lang)
-        tip = t("map.tip.state_group", lang, name=name, networks=len(networks),
-                isolated=sum(n.isolated for n in networks), partners=sum(n.partners for n in networks),
-                inside=inside[group], links=sum(v[0] for k, v in between.items() if group in k))
+        alone = [n for n in grouped if n.isolated]
+        tip = t("map.tip.state_group", lang, name=name, networks=len(grouped),
+                isolated=len(alone), partners=sum(n.partners for n in grouped),
+                inside=counted.inside[group], links=sum(v[0] for k, v in counted.between.items() if group in k))
+        if alone and not one_by_one:
+            tip += "\n\n" + t("map.aggregate.isolated", lang, count=len(alone)) + "\n"
+            tip += listing(sorted(n.name for n in alone), lang)
         colour, node_shape = STATE_NODE
-        nodes.append({"id": f"state:{group}", "label": f"{name} ({len(networks)})", "title": tip,
+        nodes.append({"id": f"state:{group}", "label": f"{name} ({len(grouped)})", "title": tip,
                       "category": "state_group" if group != NATIONWIDE else NATIONWIDE, "color": colour,
-                      "shape": node_shape, "value": len(networks), "x": round(x * GEO_SCALE), "y": round(y * GEO_SCALE),
+                      "shape": node_shape, "value": len(grouped), "x": round(x * GEO_SCALE), "y": round(y * GEO_SCALE),
                       "fixed": True})
     edges = [
         {"from": f"state:{a}", "to": f"state:{b}", "value": count, "color": SHARED_LINK, "category": "shared",
          "title": t("map.tip.state_link", lang, source=names.get(a, a), target=names.get(b, b), links=count, shared=shared)}
-        for (a, b), (count, shared) in sorted(between.items())
+        for (a, b), (count, shared) in sorted(counted.between.items()) if count
     ]
-    isolated = [n for n in stats.networks if n.isolated]
-    nodes.extend(_network_node(n, lang) for n in isolated)
-    if isolated:
-        nodes.append(isolated_heading(t("map.isolated.heading", lang, count=len(isolated))))
     legend = [
         LegendEntry("state_group", t("map.legend.state_group", lang), STATE_NODE[0], shape="hexagon"),
         LegendEntry(NATIONWIDE, t("map.legend.nationwide", lang), STATE_NODE[0], shape="hexagon"),
         LegendEntry("isolated", t("map.legend.isolated", lang), "#ffffff", shape="dot", border="#000000"),
         LegendEntry("shared", t("map.legend.state_link", lang), SHARED_LINK, target="edge"),
     ]
+    subtitle = t("map.networks.aggregated", lang, networks=len(networks), max_nodes=max_nodes)
+    if one_by_one:
+        nodes.extend(_network_node(n, lang) for n in isolated)
+        if isolated:
+            nodes.append(isolated_heading(t("map.isolated.heading", lang, count=len(isolated))))
+    else:
+        legend = [entry for entry in legend if entry.category != "isolated"]
+        subtitle += " · " + t("map.aggregate.isolated.counted", lang, count=len(isolated), limit=MAX_APART)
     return Map(
         title=title,
-        subtitle=t("map.networks.aggregated", lang, networks=len(stats.networks), max_nodes=max_nodes),
+        subtitle=subtitle,
         lang=lang,
         legend=legend,
         nodes=nodes,

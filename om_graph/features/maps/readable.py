@@ -7,7 +7,8 @@
 * **Isolated networks** (no link at all) are placed apart, in a labelled grid beside the rest,
   so the gaps a planner looks for do not hide under other networks' edges.
 * **Aggregation**: above ``max_nodes`` networks a map shows one node per Land at its place on the
-  map of Germany, and the links between Länder (see :mod:`.networks`).
+  map of Germany, and the links between Länder (see :mod:`.networks`); every other map has its
+  own form of the rule (:mod:`.aggregate`).
 
 >>> links = [("a", "b", 5), ("a", "c", 1), ("b", "c", 1), ("c", "d", 2)]
 >>> sorted(strongest(links, per_node=1))
@@ -23,7 +24,7 @@ from typing import Hashable, Iterable, Sequence, TypeVar
 STRONGEST = 3
 #: A map is dense above this many links per network: then only the strongest links are drawn.
 DENSE_LINKS_PER_NODE = 4
-#: Above this many networks a graph map aggregates them to Länder.
+#: Above this many networks every map aggregates them, as its subtitle says (:mod:`.aggregate`).
 MAX_NODES = 1000
 #: Grid cell of the isolated networks, in vis-network canvas pixels.
 CELL = 260
