@@ -15,18 +15,24 @@ A folder, a link to nothing and other special files are refused. Any failure of 
 
 Values that reach a spreadsheet or a terminal pass through :func:`spreadsheet_safe`,
 :func:`looks_like_formula` and :func:`terminal_safe`, so that a name is shown, never run.
+Every CSV, a dataset's sheets and a report alike, is spelled by one :class:`CsvDialect` per format
+(:data:`CSV_DIALECTS`: ``csv`` for programs, ``csv-de`` for German Excel).
 """
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
 import os
 import re
 import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -235,3 +241,87 @@ def terminal_safe(text: str) -> str:
     'OM\\x1b[2J Nord\n'
     """
     return _TERMINAL_CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
+# -- CSV, for programs and for German Excel: one dialect per format, datasets and reports alike ----------
+@dataclass(frozen=True)
+class CsvDialect:
+    """How a CSV format spells its values and lays out its lines.
+
+    ``csv`` is for programs: comma, UTF-8, ISO dates, ``true``/``false``, shares as fractions,
+    English column keys. ``csv-de`` is what German Excel opens on a double click: semicolon,
+    UTF-8 with a byte order mark (without it Excel reads the umlauts as Windows-1252), decimal
+    comma, dates as ``30.06.2025``, ``ja``/``nein``, shares as ``75,9 %``, German headers.
+    om-graph's own dataset reader reads both (:mod:`om_graph.dataset.io.csv_folder`).
+    """
+
+    name: str
+    delimiter: str
+    #: ``utf-8-sig`` writes the byte order mark.
+    encoding: str
+    lineterminator: str
+    decimal: str
+    true: str
+    false: str
+    #: Language of the headers and of words in cells; machine CSV keeps the English keys.
+    lang: str
+    #: Shares (0.759) as percentages people read (``75,9 %``) rather than fractions.
+    percent: bool
+
+    def format_date(self, day: dt.date) -> str:
+        return day.isoformat() if self.decimal == "." else f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
+
+
+CSV_DIALECTS: dict[str, CsvDialect] = {
+    "csv": CsvDialect("csv", ",", "utf-8", "\n", ".", "true", "false", "en", percent=False),
+    "csv-de": CsvDialect("csv-de", ";", "utf-8-sig", "\r\n", ",", "ja", "nein", "de", percent=True),
+}
+
+
+def csv_value(value: Any, dialect: CsvDialect, kind: str = "auto") -> str:
+    """One cell as ``dialect`` spells it; ``kind`` ``percent`` marks a share, ``date`` an ISO date string.
+
+    >>> de = CSV_DIALECTS["csv-de"]
+    >>> csv_value(0.5, de), csv_value(0.759, de, "percent"), csv_value("2025-06-30", de, "date"), csv_value(True, de)
+    ('0,5', '75,9 %', '30.06.2025', 'ja')
+    >>> csv_value(0.759, CSV_DIALECTS["csv"], "percent"), csv_value(["a", "b"], CSV_DIALECTS["csv"])
+    ('0.759', 'a; b')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return dialect.true if value else dialect.false
+    if isinstance(value, (list, tuple)):
+        return "; ".join(csv_value(v, dialect) for v in value)
+    if kind == "date" and isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat() if dialect.decimal == "." else f"{dialect.format_date(value.date())} {value:%H:%M:%S}"
+    if isinstance(value, dt.date):
+        return dialect.format_date(value)
+    if isinstance(value, float) and kind == "percent" and dialect.percent:
+        return f"{value * 100:.1f}".replace(".", dialect.decimal) + " %"
+    if isinstance(value, float):
+        return repr(value).replace(".", dialect.decimal)
+    return str(value)
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]], dialect: CsvDialect, kinds: Sequence[str] = ()) -> str:
+    """A CSV document in ``dialect``; ``kinds`` name each column's kind (see :func:`csv_value`).
+
+    Every cell passes :func:`spreadsheet_safe`, so a name is shown and never run. A ``utf-8-sig``
+    dialect's text starts with the byte order mark, which :func:`write_atomic` writes as UTF-8.
+
+    >>> csv_text(["Name", "Anteil"], [["Müller", 0.5]], CSV_DIALECTS["csv-de"], ["text", "percent"])
+    '\\ufeffName;Anteil\\r\\nMüller;50,0 %\\r\\n'
+    """
+    out = io.StringIO()
+    if dialect.encoding == "utf-8-sig":
+        out.write("\ufeff")
+    writer = csv.writer(out, delimiter=dialect.delimiter, lineterminator=dialect.lineterminator)
+    writer.writerow([spreadsheet_safe(h) for h in header])
+    for row in rows:
+        writer.writerow(
+            [spreadsheet_safe(csv_value(v, dialect, kinds[i] if i < len(kinds) else "auto")) for i, v in enumerate(row)]
+        )
+    return out.getvalue()

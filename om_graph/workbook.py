@@ -8,6 +8,10 @@ shares are percentages, dates are date cells shown ``30.06.2025`` under ``--lang
 ``=``, ``+``, ``-`` or ``@`` shows as written and never runs as a formula (openpyxl would
 otherwise store it as one).
 
+The same :class:`Sheet` is what ``--format csv-de`` writes (:func:`sheet_csv`): a report defines
+its table once, for the workbook and for German Excel's CSV alike. :func:`caption` words the line
+every report's sheets carry: as-of date, profile and data source.
+
 >>> sheet = Sheet("Networks", [Column("id", "Id"), Column("partners", "Partners", "int")],
 ...               [{"id": "n1", "partners": 3}])
 >>> data = workbook_bytes([sheet], Caption("Audit", "as of 2025-06-30"), "en")
@@ -26,6 +30,8 @@ Kind = Literal["text", "int", "float", "percent", "date", "bool", "auto"]
 
 #: Excel number formats per kind; dates depend on the language.
 NUMBER_FORMATS = {"int": "#,##0", "float": "#,##0.00", "percent": "0.0%"}
+#: German writes a space before the percent sign (75,9 %); Excel's separators follow the reader's locale.
+PERCENT_FORMATS = {"de": "0.0 %"}
 DATE_FORMATS = {"de": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
 HEADER_ROW = 4
 MAX_WIDTH = 60
@@ -35,7 +41,7 @@ MAX_WIDTH = 60
 class Column:
     """One column: the row key it shows, its header as people read it, and the kind of its cells.
 
-    ``auto`` keeps numbers as numbers and everything else as text (a column of mixed values).
+    ``auto`` keeps numbers as numbers, dates as dates and everything else as text (a column of mixed values).
     """
 
     key: str
@@ -60,6 +66,32 @@ class Caption:
     title: str
     subtitle: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def caption(title: str, lang: str, *, as_of: dt.date | None = None, profile: str | None = None,
+            source: str | None = None, notes: Sequence[str] = ()) -> Caption:
+    """The title and the line under it that every sheet of a report shows: as-of date, profile, data source.
+
+    >>> caption("Prüfung", "de", as_of=dt.date(2025, 6, 30), profile="default", source="om.xlsx").subtitle
+    'Stand 30.06.2025 · Profil default · Daten: om.xlsx'
+    """
+    from om_graph.i18n import format_date, t
+
+    parts = [
+        t("tabular.as_of", lang, date=format_date(as_of, lang)) if as_of else "",
+        t("tabular.profile", lang, profile=profile) if profile else "",
+        t("workbook.source", lang, source=source) if source else "",
+    ]
+    return Caption(title, " · ".join(p for p in parts if p), tuple(notes))
+
+
+def sheet_csv(sheet: Sheet, fmt: str) -> str:
+    """The sheet's table as CSV in ``fmt``'s dialect (``csv-de``: German Excel): its headers, its kinds of cells."""
+    from om_graph.output import CSV_DIALECTS, csv_text
+
+    columns = list(sheet.columns)
+    rows = ([row.get(c.key) for c in columns] for row in sheet.rows)
+    return csv_text([c.header for c in columns], rows, CSV_DIALECTS[fmt], [c.kind for c in columns])
 
 
 def workbook_bytes(sheets: Sequence[Sheet], caption: Caption, lang: str) -> bytes:
@@ -97,8 +129,10 @@ def _write_sheet(book: Any, sheet: Sheet, caption: Caption, lang: str, used: set
                 _text(cell, value)
             else:
                 cell.value = value
-            if column.kind == "date":
+            if column.kind == "date" or isinstance(value, dt.date):
                 cell.number_format = DATE_FORMATS.get(lang, DATE_FORMATS["en"])
+            elif column.kind == "percent":
+                cell.number_format = PERCENT_FORMATS.get(lang, NUMBER_FORMATS["percent"])
             elif column.kind in NUMBER_FORMATS:
                 cell.number_format = NUMBER_FORMATS[column.kind]
             widths[i - 1] = max(widths[i - 1], _shown_width(cell.value, column.kind))
@@ -115,9 +149,13 @@ def _write_sheet(book: Any, sheet: Sheet, caption: Caption, lang: str, used: set
 
 
 def _text(cell: Any, value: str) -> Any:
-    """Store ``value`` as a text cell: what a person typed, never a formula."""
+    """Store ``value`` as a text cell: what a person typed, never a formula, also once the cell is edited."""
+    from om_graph.output import looks_like_formula
+
     cell.value = value
     cell.data_type = "s"
+    if looks_like_formula(value):
+        cell.quotePrefix = True  # Excel's own mark for text that starts like a formula
     return cell
 
 
@@ -137,7 +175,7 @@ def _value(value: Any, kind: Kind) -> Any:
         return None
     if kind == "date":
         return dt.date.fromisoformat(value) if isinstance(value, str) else value
-    if kind in ("int", "float", "percent") or (kind == "auto" and isinstance(value, (int, float))):
+    if kind in ("int", "float", "percent") or (kind == "auto" and isinstance(value, (int, float, dt.date))):
         return value
     if kind == "bool":
         return bool(value)
@@ -149,7 +187,7 @@ def _value(value: Any, kind: Kind) -> Any:
 def _shown_width(value: Any, kind: Kind) -> int:
     if value is None:
         return 0
-    if kind == "date":
+    if kind == "date" or isinstance(value, dt.date):
         return 10
     if kind == "percent":
         return 7

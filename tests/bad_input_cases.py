@@ -588,7 +588,7 @@ CASES: list[Case] = [
     Case("options", "as_of_time_25_61", _run("audit", "--example", "--as-of", "2025-01-01 25:61"),
          stderr=r"error: --as-of: not a date: '2025-01-01 25:61'"),
     Case("options", "format_pdf", _run("audit", "--example", "--format", "pdf"),
-         stderr=r"error: Invalid value for '--format' / '-f': 'pdf' is not one of 'table', 'json', 'csv', 'markdown'\. "
+         stderr=r"error: Invalid value for '--format' / '-f': 'pdf' is not one of 'table', 'json', 'csv', 'markdown', 'csv-de', 'xlsx'\. "
                 r"\(see: om-graph audit --help\)"),
     Case("options", "lang_fr", _run("gaps", "--example", "--lang", "fr"),
          stderr=r"error: Invalid value for '--lang'.*'fr' is not one of 'en', 'de'\. \(see: om-graph gaps --help\)"),

@@ -68,7 +68,7 @@ def test_audit_json_is_documented_shape() -> None:
 
 def test_audit_german_uses_official_terms() -> None:
     result = run("audit", "--example", "--lang", "de", "--fail-on", "never")
-    assert result.stdout.startswith("Prüfung der OM-Netzwerke, Stand 2025-06-30")
+    assert result.stdout.startswith("Prüfung der OM-Netzwerke, Stand 30.06.2025")
     assert "Umsetzungsstadium" in result.stdout
 
 

@@ -35,19 +35,21 @@ COMMANDS = _commands()
 #: Commands that read the graph: PATH, --example, or Neo4j.
 GRAPH_READERS = sorted(path for path, command in COMMANDS.items() if any("--neo4j" in p.opts for p in command.params))
 #: What each graph reader needs besides its source to get as far as opening it.
-NEEDS = {("ambassadors", "plan"): ["--add", "1"]}
+NEEDS = {("ambassadors", "plan"): ["--add", "1"], ("export",): ["--format", "json"]}
 MAP = ("map",)
 
 
 def _needs(path: tuple[str, ...], tmp_path: Path) -> list[str]:
     extra = NEEDS.get(path, [])
+    if path == ("export",):
+        return [*extra, "-o", str(tmp_path / "out.json")]
     return [*extra, "-o", str(tmp_path / "out.html")] if path[:1] == MAP or path == ("briefing",) else extra
 
 
 def test_graph_readers_are_the_expected_ones() -> None:
     assert GRAPH_READERS == sorted(
         [("audit",), ("gaps",), ("network", "stats"), ("ambassadors", "coverage"), ("ambassadors", "plan"),
-         ("map", "networks"), ("map", "ambassadors"), ("map", "audit"), ("briefing",)]
+         ("map", "networks"), ("map", "ambassadors"), ("map", "audit"), ("briefing",), ("export",)]
     )
 
 

@@ -31,7 +31,7 @@ def test_plan_adds_three_ambassadors_on_the_example() -> None:
 
 def test_plan_table_in_german_says_botschafter_and_csv_has_one_row_per_step() -> None:
     table = run("plan", "--example", "--add", "2", "--lang", "de", "--level", "district")
-    assert table.exit_code == 0 and "Botschafter" in table.stdout and "Kreis" in table.stdout
+    assert table.exit_code == 0 and "Botschafter" in table.stdout and "Landkreis / kreisfreie Stadt" in table.stdout
     rows = list(csv.DictReader(io.StringIO(run("plan", "--example", "--add", "2", "--format", "csv").stdout)))
     assert [r["rank"] for r in rows] == ["1", "2"]
 

@@ -90,15 +90,19 @@ def test_region_filter_keeps_gaps_in_the_region_and_inside_it() -> None:
     assert [(r[0], r[2], r[5]) for r in rows] == [(g.kind, g.a_id, g.b_id or "") for g in expected]
 
 
-def test_xlsx_reads_back_as_the_csv(tmp_path: Path) -> None:
+def test_xlsx_holds_every_gap_of_the_csv_named_first_with_region_paths(tmp_path: Path) -> None:
     target = tmp_path / "gaps.xlsx"
     result = run("--example", "--format", "xlsx", "--output", str(target))
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     workbook = openpyxl.load_workbook(target)
-    assert workbook.sheetnames == ["gaps"]
-    cells = [["" if v is None else str(v) for v in row] for row in workbook["gaps"].iter_rows(values_only=True)]
-    assert cells == csv_rows(run("--example", "--format", "csv").stdout)
+    assert workbook.sheetnames == ["Gaps", "Summary"]
+    rows = list(workbook["Gaps"].iter_rows(min_row=5, values_only=True))
+    machine = csv_rows(run("--example", "--format", "csv").stdout)[1:]
+    # names before ids: side a's name, then its id; the same gaps in the same order as the csv
+    assert [(r[1], r[2], r[5] or "") for r in rows] == [(m[3], m[2], m[5]) for m in machine]
+    paths = {r[8]: r[9] for r in rows}
+    assert paths["09184"] == "Deutschland › Bayern › Landkreis München"  # top-down by name, not "09184|DE|DE-BY"
 
 
 def test_output_file_gets_the_same_text_as_stdout(tmp_path: Path) -> None:

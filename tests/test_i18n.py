@@ -46,6 +46,17 @@ DYNAMIC_PREFIXES = {
     "map.kind.",  # a network's kind in the networks map's tooltip
     "network.xlsx.",  # column headers and sheet names of the network statistics workbook
     "network.xlsx.summary.",  # the summary's measures (keys of NetworkStats.summary)
+    "value.",  # enumerated values worded (i18n.value_word, rule evidence): statuses, kinds, fields, reasons
+    "engine.",  # the engine's name (i18n.engine_word)
+    "audit.col.",  # column headers of the audit report and the rule reference
+    "param.",  # a rule's parameters in the rule reference
+    "cli.click.",  # click's usage errors, worded (cli/errors.py)
+    "cli.error.",  # the library's common errors, worded (cli/messages.py)
+    "help.",  # --help texts, found by their English text (cli/language.py)
+    "progress.",  # spinner and progress texts, found by their English text (cli/language.py)
+    "tabular.col.",  # column headers of the workbooks and csv-de (om_graph.workbook.Column keys)
+    "tabular.evidence.",  # a finding's evidence keys as column headers of the audit workbook
+    "tabular.method.",  # how the ambassador plan was found (exact, solver, greedy)
 }
 
 _LITERAL = re.compile(r"""\bt\(\s*(["'])([a-z0-9_.]+)\1\s*[,)]""")
@@ -164,7 +175,7 @@ def test_values_may_be_named_like_the_parameters() -> None:
 def test_unified_words() -> None:
     """One word per idea: the region level reads the same in the coverage report and the ambassador map."""
     assert (t("level.state", "en"), t("level.state", "de")) == ("federal state", "Bundesland")
-    assert (t("level.district", "en"), t("level.district", "de")) == ("district", "Kreis")
+    assert (t("level.district", "en"), t("level.district", "de")) == ("district", "Landkreis / kreisfreie Stadt")
     assert (t("word.yes", "de"), t("word.no", "de"), t("word.none", "de")) == ("ja", "nein", "keine")
 
 

@@ -158,9 +158,11 @@ def test_csv_is_utf8_comma_iso(tmp_path: Path) -> None:
     assert not (tmp_path / "data" / "networks.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-def test_csv_de_is_what_german_excel_writes(tmp_path: Path) -> None:
+def test_csv_de_is_what_german_excel_opens(tmp_path: Path) -> None:
     write_dataset(RICH, tmp_path / "daten", "csv-de")
-    text = (tmp_path / "daten" / "organisations.csv").read_bytes().decode("cp1252")
+    data = (tmp_path / "daten" / "organisations.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM: Excel reads UTF-8, umlauts intact
+    text = data.decode("utf-8-sig")
     assert text.startswith("id;name;kind;intermediary;om_partner;partner_since;parent_id;region_id\r\n")
     assert "o1;Handwerkskammer für München und Oberbayern;chamber_of_crafts;;;01.03.2019;;09162\r\n" in text
     assert "nein" in text
@@ -318,9 +320,10 @@ def test_failed_write_leaves_existing_output_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "daten"
     write_dataset(RICH, path, "csv-de")
     before = {p.name: p.read_bytes() for p in path.iterdir()}
-    emoji = RICH.model_copy(update={"persons": [*RICH.persons[:1], RICH.persons[1].model_copy(update={"name": "Anna 😀"})]})
-    with pytest.raises(OutputError, match=r"persons\.csv:3:name: '😀' cannot be written in cp1252"):
-        write_dataset(emoji, path, "csv-de")
+    # a lone surrogate (JSON's "\ud800") is no character: no UTF-8 file can hold it
+    broken = RICH.model_copy(update={"persons": [*RICH.persons[:1], RICH.persons[1].model_copy(update={"name": "Anna \ud800"})]})
+    with pytest.raises(OutputError, match=r"persons\.csv:3:name: '\\ud800' cannot be written in utf-8-sig"):
+        write_dataset(broken, path, "csv-de")
     assert {p.name: p.read_bytes() for p in path.iterdir()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["daten"]  # no temporary left behind
 
@@ -330,7 +333,7 @@ def test_failed_first_write_creates_nothing(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match=r"om\.xlsx\[persons\]:2:name: contains a control character"):
         write_dataset(bad, tmp_path / "om.xlsx", "xlsx")
     with pytest.raises(OutputError):
-        write_dataset(bad.model_copy(update={"persons": [RICH.persons[0].model_copy(update={"name": "Ω😀"})]}), tmp_path / "new", "csv-de")
+        write_dataset(bad.model_copy(update={"persons": [RICH.persons[0].model_copy(update={"name": "Ω\udc80"})]}), tmp_path / "new", "csv")
     assert list(tmp_path.iterdir()) == []
 
 

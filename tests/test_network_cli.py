@@ -40,7 +40,7 @@ def test_csv_has_one_row_per_network() -> None:
 @pytest.mark.parametrize(
     "lang, words",
     [("en", ["Most central networks", "Bridging organisations", "isolated networks"]),
-     ("de", ["Zentralste Netzwerke", "Verbindende Organisationen", "isolierte Netzwerke"])],
+     ("de", ["Netzwerke mit der stärksten Vermittlerrolle", "Organisationen mit Brückenfunktion", "Netzwerke ohne Verbindung"])],
 )
 def test_table_in_both_languages(lang: str, words: list[str]) -> None:
     result = stats("--lang", lang)

@@ -41,16 +41,17 @@ def test_title_caption_and_frozen_filtered_header() -> None:
 def test_cells_are_real_numbers_percentages_and_dates() -> None:
     ws = read()
     assert ws["B5"].value == 12 and ws["B5"].number_format == "#,##0"
-    assert ws["C5"].value == pytest.approx(0.759) and ws["C5"].number_format == "0.0%"
+    assert ws["C5"].value == pytest.approx(0.759) and ws["C5"].number_format == "0.0 %"
     assert ws["D5"].value.date() == dt.date(2025, 6, 30) and ws["D5"].number_format == "DD.MM.YYYY"
-    assert read("en")["D5"].number_format == "YYYY-MM-DD"
+    assert read("en")["D5"].number_format == "YYYY-MM-DD" and read("en")["C5"].number_format == "0.0%"
     assert ws["E5"].value == "DE-BY, DE-BW"
 
 
 def test_a_name_that_looks_like_a_formula_stays_text() -> None:
     cell = read()["A5"]
     assert cell.value == '=HYPERLINK("http://evil.example")'
-    assert cell.data_type == "s"
+    assert cell.data_type == "s" and cell.quotePrefix  # stays text once edited, too
+    assert not read()["A6"].quotePrefix
 
 
 def test_widths_fit_the_longest_value() -> None:

@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 from om_graph.audit.profile import DEFAULT_PROFILE, Profile
 from om_graph.audit.stages import ApartNetwork, NetworkFacts, StageResult, classify
+from om_graph.dataset.bulk import paused_gc
 from om_graph.engines.contract import Engine
 from om_graph.queries.registry import run_query
 from om_graph.queries.rules import Severity, is_not_on_record, select_rules
@@ -99,29 +100,46 @@ def run_audit(
     progress: Callable[[str], None] | None = None,
 ) -> AuditResult:
     """Audit every selected, enabled rule and classify every network's stage."""
+    with paused_gc():  # the rows and findings of a large landscape hold no cycles: no collector passes over the graph
+        return _run_audit(engine, as_of=as_of, profile=profile, rules=rules, lang=lang, progress=progress)
+
+
+def _run_audit(
+    engine: Engine,
+    *,
+    as_of: dt.date,
+    profile: Profile,
+    rules: str | None,
+    lang: str,
+    progress: Callable[[str], None] | None,
+) -> AuditResult:
+    """:func:`run_audit`'s work, with the collector paused."""
     selected = [r for r in select_rules(rules) if profile.is_enabled(r.code)]
-    findings: list[Finding] = []
+    hits = []
     for rule in selected:
         if progress:
             progress(rule.code)
         params = profile.params_for(rule.code)
-        for row in run_query(engine, rule.query().name, {**params, "as_of": as_of}):
-            evidence = row["evidence"] or {}
-            unknown = is_not_on_record(evidence)
-            findings.append(
-                Finding(
-                    code=rule.code,
-                    rule=rule.name,
-                    severity=profile.not_on_record_severity if unknown else rule.severity.value,
-                    subject_kind=rule.subject_kind,
-                    subject_id=row["subject_id"],
-                    subject_name=row["subject_name"],
-                    message=rule.word(lang, evidence, params),
-                    evidence=evidence,
-                    source=rule.source,
-                    not_on_record=unknown,
-                )
+        hits += [(rule, params, row) for row in run_query(engine, rule.query().name, {**params, "as_of": as_of})]
+    names = evidence_names(engine, {kind for rule, _, _ in hits for kind in rule.named_evidence.values()})
+    findings: list[Finding] = []
+    for rule, params, row in hits:
+        evidence = row["evidence"] or {}
+        unknown = is_not_on_record(evidence)
+        findings.append(
+            Finding(
+                code=rule.code,
+                rule=rule.name,
+                severity=profile.not_on_record_severity if unknown else rule.severity.value,
+                subject_kind=rule.subject_kind,
+                subject_id=row["subject_id"],
+                subject_name=row["subject_name"],
+                message=rule.word(lang, evidence, params, names),
+                evidence=evidence,
+                source=rule.source,
+                not_on_record=unknown,
             )
+        )
     findings.sort(key=Finding.sort_key)
     errors_by_network: dict[str, list[str]] = {}
     codes_by_network: dict[str, set[str]] = {}
@@ -149,6 +167,27 @@ def run_audit(
         stages=stages,
         apart=apart,
     )
+
+
+#: Where the names of the things a rule's evidence points at come from (kind -> query, id and name columns).
+NAME_QUERIES = {
+    "network": ("network/networks", "id", "name"),
+    "organisation": ("names/organisations", "organisation_id", "organisation_name"),
+    "person": ("names/persons", "person_id", "person_name"),
+}
+
+
+def evidence_names(engine: Engine, kinds: set[str]) -> dict[str, dict[str, str]]:
+    """Names by kind and id, for the kinds some finding's evidence names (one query per kind, none if no finding needs one).
+
+    With ``--redact-persons`` the engine pseudonymises the persons' ids and names alike, so the
+    evidence's pseudonymous ids find pseudonyms here, never a name.
+    """
+    names: dict[str, dict[str, str]] = {}
+    for kind in sorted(kinds):
+        query, id_column, name_column = NAME_QUERIES[kind]
+        names[kind] = {row[id_column]: row[name_column] for row in run_query(engine, query) if row[name_column]}
+    return names
 
 
 def network_facts(engine: Engine, as_of: dt.date) -> list[NetworkFacts]:

@@ -10,6 +10,7 @@ Usage errors that typer finds itself (``--format pdf``, a missing argument) are 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from contextlib import contextmanager
 from typing import Any, Iterator
@@ -18,6 +19,8 @@ import typer
 from typer.core import TyperGroup
 
 from om_graph.errors import OmGraphError, ValidationFailed
+from om_graph.cli.language import default_lang, translate_help, ui_lang
+from om_graph.cli.messages import worded_error
 from om_graph.i18n import t
 from om_graph.output import terminal_safe
 
@@ -35,11 +38,17 @@ def reported_errors() -> Iterator[None]:
     except ValidationFailed as exc:
         for problem in exc.problems:
             typer.echo(terminal_safe(problem), err=True)
-        typer.echo(t("validate.problems", "en", count=exc.total), err=True)
+        typer.echo(t("validate.problems", ui_lang(), count=exc.total), err=True)
         raise typer.Exit(exc.exit_code) from None
     except OmGraphError as exc:
-        typer.echo(terminal_safe(f"error: {exc}"), err=True)
+        typer.echo(error_line(str(exc)), err=True)
         raise typer.Exit(exc.exit_code) from None
+
+
+def error_line(message: str, lang: str | None = None) -> str:
+    """``error: message`` (``Fehler: ...``), one line, safe for a terminal."""
+    lang = lang or ui_lang()
+    return terminal_safe(t("cli.error", lang, message=worded_error(message, lang)))
 
 
 #: The exit code of an unexpected failure (a bug): 2, as for anything the run could not do.
@@ -53,6 +62,8 @@ class OneLineErrors(TyperGroup):
     """
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        lang = _argv_lang(kwargs.get("args", args[0] if args else None)) or default_lang()
+        translate_help(self, default_lang())  # help is printed before any option is parsed
         if not standalone_mode:
             return super().main(*args, standalone_mode=False, **kwargs)
         try:
@@ -61,16 +72,16 @@ class OneLineErrors(TyperGroup):
             exc.show()
             sys.exit(exc.exit_code)
         except click_exceptions.UsageError as exc:
-            typer.echo(terminal_safe(f"error: {usage_message(exc)}"), err=True)
+            typer.echo(error_line(usage_message(exc, lang), lang), err=True)
             sys.exit(exc.exit_code)
         except click_exceptions.ClickException as exc:
-            typer.echo(terminal_safe(f"error: {exc.format_message()}"), err=True)
+            typer.echo(error_line(exc.format_message(), lang), err=True)
             sys.exit(exc.exit_code)
         except typer.Abort:
-            typer.echo("error: aborted", err=True)
+            typer.echo(error_line(t("cli.aborted", lang), lang), err=True)
             sys.exit(1)
         except OmGraphError as exc:  # raised where no command caught it (a callback, an option's check)
-            typer.echo(terminal_safe(f"error: {exc}"), err=True)
+            typer.echo(error_line(str(exc), lang), err=True)
             sys.exit(exc.exit_code)
         except Exception as exc:  # noqa: BLE001 - the last net: a bug is one line too, not a traceback
             if os.environ.get("OM_GRAPH_DEBUG"):
@@ -83,8 +94,37 @@ class OneLineErrors(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-def usage_message(exc: Any) -> str:
-    """Click's message in one line, with the command whose ``--help`` explains it."""
+def _argv_lang(argv: Any) -> str | None:
+    """``--lang X`` from the command line, for the errors click finds before it has parsed the options."""
+    words = [str(w) for w in (sys.argv[1:] if argv is None else argv)]
+    for i, word in enumerate(words):
+        value = word.removeprefix("--lang=") if word.startswith("--lang=") else (
+            words[i + 1] if word == "--lang" and i + 1 < len(words) else None)
+        if value in ("en", "de"):
+            return value
+    return None
+
+
+def usage_message(exc: Any, lang: str = "en") -> str:
+    """Click's message in one line (its common sentences worded in ``lang``), with the command whose ``--help`` explains it."""
     message = " ".join(exc.format_message().split()).replace("Value error, ", "")
+    for pattern, key in _CLICK_MESSAGES:
+        if match := pattern.fullmatch(message):
+            message = t(f"cli.click.{key}", lang, **match.groupdict())
+            break
     command = exc.ctx.command_path if getattr(exc, "ctx", None) is not None else None
-    return f"{message} (see: {command} --help)" if command else message
+    return t("cli.see_help", lang, message=message, command=command) if command else message
+
+
+#: Click's usage errors, worded from the catalogue (``cli.click.*``) in the user's language.
+_CLICK_MESSAGES = [
+    (re.compile(r"Invalid value for (?P<option>.+?): (?P<value>.+?) is not one of (?P<choices>.+?)\.?"), "choice"),
+    (re.compile(r"Invalid value for (?P<option>.+?): (?P<problem>.+)"), "invalid"),
+    (re.compile(r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.+)\)"), "no_option_hint"),
+    (re.compile(r"No such option: (?P<option>\S+)"), "no_option"),
+    (re.compile(r"No such command '(?P<command>.+?)'\.?"), "no_command"),
+    (re.compile(r"Missing argument '(?P<argument>.+?)'\.?"), "missing_argument"),
+    (re.compile(r"Missing option '(?P<option>.+?)'\.?"), "missing_option"),
+    (re.compile(r"Option '(?P<option>.+?)' requires an argument\.?"), "needs_value"),
+    (re.compile(r"Got unexpected extra arguments? \((?P<arguments>.+)\)"), "extra"),
+]

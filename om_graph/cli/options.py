@@ -33,11 +33,30 @@ class FailOn(StrEnum):
 
 
 class RowFormat(StrEnum):
-    """Formats of commands whose output is rows: a table for people, json and csv for machines."""
+    """Formats of commands whose output is rows: a table for people, json and csv for machines, csv-de for German Excel."""
 
     table = "table"
     json = "json"
     csv = "csv"
+    csv_de = "csv-de"
+
+
+class TableFormat(StrEnum):
+    """Formats of reports whose output is rows: a table for people, json and csv for machines,
+    csv-de (German Excel's CSV) and xlsx (a workbook, needs --output) for the office."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    csv_de = "csv-de"
+    xlsx = "xlsx"
+
+
+def report_lang(fmt: StrEnum, lang: Lang) -> str:
+    """The language of a report: ``--format csv-de`` is German Excel's, so German unless ``--lang`` is given."""
+    from om_graph.cli.target import format_given
+
+    return "de" if fmt.value == "csv-de" and not format_given("lang") else lang.value
 
 
 LangOpt = Annotated[Lang, typer.Option("--lang", envvar="OM_GRAPH_LANG", help="Language of the output: en or de.")]

@@ -22,7 +22,9 @@ def spinner(text: str | None) -> Iterator[None]:
     if text is None or not sys.stderr.isatty():
         yield
         return
-    with _stderr_console().status(text):
+    from om_graph.cli.language import ui_lang, worded
+
+    with _stderr_console().status(worded(text, ui_lang(), "progress")):
         yield
 
 
@@ -35,16 +37,22 @@ def with_progress(work: Callable[[Callable[..., None] | None], T], total: int, l
         return work(None)
     from rich.progress import Progress
 
+    from om_graph.cli.language import ui_lang, worded
+
     with Progress(transient=True, console=_stderr_console()) as bar:
-        task = bar.add_task(label, total=total)
+        task = bar.add_task(worded(label, ui_lang(), "progress"), total=total)
         return work(lambda n=1: bar.update(task, advance=n))
 
 
-def wrote(path: Path, detail: str | None = None) -> None:
-    """The line ``wrote FILE`` (``wrote FILE: detail``) on stderr, after a file was written."""
+def wrote(path: Path, detail: str | None = None, lang: str | None = None) -> None:
+    """The line ``wrote FILE`` (``wrote FILE: detail``; ``geschrieben: FILE``) on stderr, after a file was written."""
+    from om_graph.cli.language import ui_lang
+    from om_graph.i18n import t
     from om_graph.output import terminal_safe
 
-    typer.echo(terminal_safe(f"wrote {path}" + (f": {detail}" if detail else "")), err=True)
+    lang = lang or ui_lang()
+    line = t("progress.wrote_detail", lang, path=path, detail=detail) if detail else t("progress.wrote", lang, path=path)
+    typer.echo(terminal_safe(line), err=True)
 
 
 def deliver(data: str | bytes, output: Path | None, detail: str | None = None, lang: str = "en") -> None:

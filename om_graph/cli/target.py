@@ -54,7 +54,7 @@ def format_for_output(fmt: F, output: Path | None, given: bool) -> F:
     choices = [member.value for member in type(fmt)]
     if implied is None or (implied in _TEXT and implied not in choices):
         return fmt
-    if implied == fmt.value:
+    if implied == fmt.value or (implied == "csv" and fmt.value == "csv-de"):  # German Excel's CSV is a .csv file too
         return fmt
     if not given and implied in choices:
         return type(fmt)(implied)

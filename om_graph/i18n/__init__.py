@@ -18,5 +18,9 @@ from __future__ import annotations
 
 from om_graph.i18n.formats import format_date, format_number, format_percent
 from om_graph.i18n.lookup import FALLBACK, catalogue, has, languages, pick, t
+from om_graph.i18n.words import cite, engine_word, profile_word, value_word
 
-__all__ = ["FALLBACK", "catalogue", "format_date", "format_number", "format_percent", "has", "languages", "pick", "t"]
+__all__ = [
+    "FALLBACK", "catalogue", "cite", "engine_word", "format_date", "format_number", "format_percent", "has",
+    "languages", "pick", "profile_word", "t", "value_word",
+]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from om_graph.audit.run import AuditResult, Finding
 from om_graph.audit.stages import ApartNetwork, StageResult
+from om_graph.i18n import engine_word, format_date, profile_word, t, value_word
 
 
 @dataclass
@@ -43,7 +44,29 @@ def stage_counts(result: AuditResult) -> dict[int, int]:
 
 def apart_sections(result: AuditResult) -> list[tuple[ApartNetwork, list[Finding]]]:
     """The networks listed apart (no OM network status), by id, each with its findings (OM112)."""
+    by_network: dict[str, list[Finding]] = {}  # one pass, not findings x networks apart (40 million at scale 100)
+    for f in result.findings:
+        if f.subject_kind == "network":
+            by_network.setdefault(f.subject_id, []).append(f)
+    return [(a, by_network.get(a.network_id, [])) for a in result.apart]
+
+
+def named(name: str | None, ident: str) -> str:
+    """"Name (id)": the name a person knows first, the id to find it; the id alone when that is all there is."""
+    return f"{name} ({ident})" if name and name != ident else ident
+
+
+def subject_label(f: Finding, lang: str) -> str:
+    """What a finding is about, by name: a self-declaration, which has none, by its kind and id."""
+    if f.subject_name and f.subject_name != f.subject_id:
+        return named(f.subject_name, f.subject_id)
+    return f"{value_word(f.subject_kind, lang)} {f.subject_id}"
+
+
+def heading(result: AuditResult) -> list[str]:
+    """The title with the audit date and the line with profile and engine, worded in the audit's language."""
+    lang = result.lang
     return [
-        (a, [f for f in result.findings if f.subject_kind == "network" and f.subject_id == a.network_id])
-        for a in result.apart
+        t("report.title", lang, as_of=format_date(result.as_of, lang)),
+        t("report.profile", lang, profile=profile_word(result.profile, lang), engine=engine_word(result.engine, lang)),
     ]

@@ -6,8 +6,8 @@ import html
 
 from om_graph.audit.run import AuditResult, Finding
 from om_graph.output import terminal_safe
-from om_graph.i18n import t
-from om_graph.audit.render.grouping import apart_sections, network_sections, other_findings
+from om_graph.i18n import cite, t
+from om_graph.audit.render.grouping import apart_sections, heading, network_sections, other_findings, subject_label
 
 
 def _cell(text: str) -> str:
@@ -20,23 +20,25 @@ def _code(text: str) -> str:
     return "`" + terminal_safe(str(text)).replace("`", "'").replace("|", "\\|").replace("\n", " ") + "`"
 
 
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
 def _findings_table(findings: list[Finding], lang: str, with_subject: bool = False) -> list[str]:
-    head = "| severity | code | " + ("subject | " if with_subject else "") + "finding | source |"
-    lines = [head, "|" + " --- |" * (4 + with_subject)]
+    columns = ["severity", "code", *(["subject"] if with_subject else []), "finding", "source"]
+    lines = [_row([t(f"audit.col.{c}", lang) for c in columns]), "|" + " --- |" * len(columns)]
     for f in findings:
-        subject = f"{_cell(f.subject_name)} ({_code(f.subject_id)}) | " if with_subject else ""
-        lines.append(
-            f"| {t('severity.' + f.severity, lang)} | {f.code} | {subject}{_cell(f.message)} | {_cell(f.source)} |"
-        )
+        subject = [_cell(subject_label(f, lang))] if with_subject else []
+        lines.append(_row([t("severity." + f.severity, lang), f.code, *subject, _cell(f.message), _cell(cite(f.source, lang))]))
     return lines
 
 
 def render_markdown(result: AuditResult) -> str:
     lang = result.lang
-    lines = [f"# {t('report.title', lang, as_of=result.as_of.isoformat())}", "",
-             t("report.profile", lang, profile=result.profile, engine=result.engine), ""]
+    title, profile = heading(result)
+    lines = [f"# {_cell(title)}", "", _cell(profile), ""]
     sections = network_sections(result)
-    lines += ["| network | stage | reasons |", "| --- | --- | --- |"]
+    lines += [_row([t(f"audit.col.{c}", lang) for c in ("network", "stage", "reasons")]), "| --- | --- | --- |"]
     for s in sections:
         reasons = "; ".join(r.text(lang) for r in s.stage.reasons)
         lines.append(f"| {_cell(s.stage.network_name)} ({_code(s.stage.network_id)}) | {s.stage.stage} | {_cell(reasons)} |")

@@ -16,17 +16,21 @@ from om_graph.cli.options import (
     OutputOpt,
     ProfileOpt,
     RedactOpt,
-    RowFormat,
+    TableFormat,
+    report_lang,
 )
 from om_graph.cli.progress import deliver
 from om_graph.cli.source import Source, takes_source
+from om_graph.cli.commands.history import source_label
 
 app = typer.Typer(
     help="Ambassador (Botschafter) coverage by region, network and institution kind, and a plan for new ones.",
     no_args_is_help=True,
 )
 
-FormatOpt = Annotated[RowFormat, typer.Option("--format", "-f", help="Output format.")]
+FormatOpt = Annotated[
+    TableFormat, typer.Option("--format", "-f", help="Output format (csv-de: German Excel's CSV; xlsx: a workbook, needs --output).")
+]
 
 
 class PlanMethod(StrEnum):
@@ -36,14 +40,23 @@ class PlanMethod(StrEnum):
     greedy = "greedy"
 
 
-def _report(source: Source, profile, level, as_of, lang: Lang, redact: bool):
+def _report(source: Source, profile, level, as_of, lang: str, redact: bool, fmt: TableFormat, output=None):
+    """The coverage report, and for the people's formats (xlsx, csv-de) every region's path by name."""
     from om_graph.audit.profile import load_profile
+    from om_graph.audit.render.places import region_trails
     from om_graph.features.coverage.report import coverage_report
 
+    if fmt == TableFormat.xlsx and output is None:  # refused before the work is done
+        from om_graph.errors import UsageError
+        from om_graph.i18n import t
+
+        raise UsageError(t("output.binary_to_stdout", lang))
     chosen = load_profile(profile)
     day = source.audit_date(as_of)
     with source.open(redact=redact, status="working out ambassador coverage") as engine:
-        return coverage_report(engine, chosen, level and level.value, as_of=day, lang=lang.value)
+        report = coverage_report(engine, chosen, level and level.value, as_of=day, lang=lang)
+        trails = region_trails(engine) if fmt in (TableFormat.xlsx, TableFormat.csv_de) else None
+    return report, trails
 
 
 @app.command("coverage")
@@ -53,7 +66,7 @@ def coverage(
     level: LevelOpt = None,
     profile: ProfileOpt = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = RowFormat.table,
+    fmt: FormatOpt = TableFormat.table,
     lang: LangOpt = Lang.en,
     output: OutputOpt = None,
     redact_persons: RedactOpt = False,
@@ -66,8 +79,9 @@ def coverage(
     from om_graph.features.coverage.render import render_coverage
 
     with reported_errors():
-        report = _report(source, profile, level, as_of, lang, redact_persons)
-        deliver(render_coverage(report, fmt.value, lang.value), output)
+        words = report_lang(fmt, lang)
+        report, trails = _report(source, profile, level, as_of, words, redact_persons, fmt, output)
+        deliver(render_coverage(report, fmt.value, words, trails, source_label(source, words)), output, lang=words)
 
 
 @app.command("plan")
@@ -80,7 +94,7 @@ def plan(
     level: LevelOpt = None,
     profile: ProfileOpt = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = RowFormat.table,
+    fmt: FormatOpt = TableFormat.table,
     lang: LangOpt = Lang.en,
     output: OutputOpt = None,
     redact_persons: RedactOpt = False,
@@ -98,9 +112,10 @@ def plan(
 
     with reported_errors():
         k = _count(add)
-        report = _report(source, profile, level, as_of, lang, redact_persons)
+        words = report_lang(fmt, lang)
+        report, trails = _report(source, profile, level, as_of, words, redact_persons, fmt, output)
         chosen = best_plan(coverage_instance(report), k, time_limit, exact=method == PlanMethod.exact)
-        deliver(render_plan(chosen, report, fmt.value, lang.value), output)
+        deliver(render_plan(chosen, report, fmt.value, words, trails, source_label(source, words)), output, lang=words)
 
 
 def _count(text: str | None) -> int:

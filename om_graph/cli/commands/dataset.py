@@ -9,15 +9,17 @@ from typing import Annotated, Optional
 import typer
 
 from om_graph.cli.errors import reported_errors
+from om_graph.cli.language import ui_lang
 from om_graph.cli.options import ForceOpt, Lang, LangOpt
 from om_graph.cli.source import DATASET, Source, takes_source
 from om_graph.cli.target import SUFFIX_FORMATS, holds_dataset
 from om_graph.errors import UsageError
-from om_graph.i18n import t
+from om_graph.i18n import format_number, t
 
 
 class DataFormat(StrEnum):
     csv = "csv"
+    csv_de = "csv-de"
     xlsx = "xlsx"
     yaml = "yaml"
     json = "json"
@@ -30,11 +32,11 @@ def validate(source: Source, lang: LangOpt = Lang.en) -> None:
         dataset = source.dataset()
     records = sum(len(dataset.records(s)) for s in type(dataset).model_fields)
     sheets = sum(1 for s in type(dataset).model_fields if dataset.records(s))
-    typer.echo(t("validate.ok", lang.value, path=source.path or "example", records=records, sheets=sheets))
+    typer.echo(t("validate.ok", lang.value, path=source.path or t("source.example", lang.value), records=records, sheets=sheets))
 
 
 def example(
-    target: Annotated[Path, typer.Argument(help="Folder (csv) or file (xlsx, yaml, json) to write the example to.")],
+    target: Annotated[Path, typer.Argument(help="Folder (csv, csv-de) or file (xlsx, yaml, json) to write the example to.")],
     fmt: Annotated[
         Optional[DataFormat],
         typer.Option("--format", "-f", help="Format to write (default: the file's extension, else yaml).", show_default=False),
@@ -48,7 +50,7 @@ def example(
     with reported_errors():
         dest, chosen = _destination(target, fmt, DataFormat.yaml, "om-example", force)
         write_dataset(example_dataset(), dest, chosen.value)
-    typer.echo(f"wrote {dest}")
+    typer.echo(_wrote(dest))
 
 
 #: The largest landscape: scale 1000 (about 4 million rows) takes about 5 GB of memory and two
@@ -57,7 +59,7 @@ MAX_SCALE = 1000
 
 
 def generate(
-    target: Annotated[Path, typer.Argument(help="Folder (csv) or file (xlsx, yaml, json) to write the landscape to.")],
+    target: Annotated[Path, typer.Argument(help="Folder (csv, csv-de) or file (xlsx, yaml, json) to write the landscape to.")],
     scale: Annotated[
         float, typer.Option("--scale", help=f"1 = OM's size today; everything but regions grows linearly (at most {MAX_SCALE}).")
     ] = 1.0,
@@ -79,8 +81,16 @@ def generate(
         dest, chosen = _destination(target, fmt, DataFormat.csv, "om-landscape", force)
         dataset = generate_landscape(scale, seed)
         write_dataset(dataset, dest, chosen.value)
-    typer.echo(f"wrote {dest}: {len(dataset.networks)} networks, {len(dataset.organisations)} organisations, "
-               f"{len(dataset.memberships)} memberships (scale {scale:g}, seed {seed})")
+    lang = ui_lang()
+    detail = t("progress.generated", lang, networks=len(dataset.networks), organisations=len(dataset.organisations),
+               memberships=len(dataset.memberships), scale=format_number(scale, lang), seed=seed)
+    typer.echo(_wrote(dest, detail, lang))
+
+
+def _wrote(dest: Path, detail: str | None = None, lang: str | None = None) -> str:
+    """``wrote DEST`` (``geschrieben: DEST``) for stdout: writing a dataset is these commands' result."""
+    lang = lang or ui_lang()
+    return t("progress.wrote_detail", lang, path=dest, detail=detail) if detail else t("progress.wrote", lang, path=dest)
 
 
 def _destination(target: Path, fmt: DataFormat | None, default: DataFormat, stem: str, force: bool) -> tuple[Path, DataFormat]:
@@ -101,7 +111,7 @@ def _destination(target: Path, fmt: DataFormat | None, default: DataFormat, stem
                          "or a file name that matches")
     chosen = fmt or (DataFormat(implied) if implied else default)
     dest = target
-    if chosen != DataFormat.csv and implied is None:
+    if chosen not in (DataFormat.csv, DataFormat.csv_de) and implied is None:
         dest = target / f"{stem}.{chosen.value}"
     taken = holds_dataset(dest)
     if taken and not force:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from om_graph.cli.errors import reported_errors
-from om_graph.cli.options import Lang, LangOpt, OutputOpt
+from om_graph.cli.options import Lang, LangOpt, OutputOpt, report_lang
 from om_graph.cli.progress import deliver
 from om_graph.cli.source import Source, takes_source
 
@@ -20,6 +20,7 @@ class StatsFormat(StrEnum):
     json = "json"
     csv = "csv"
     xlsx = "xlsx"
+    csv_de = "csv-de"
 
 
 @app.command("stats")
@@ -27,7 +28,7 @@ class StatsFormat(StrEnum):
 def stats(
     source: Source,
     fmt: Annotated[
-        StatsFormat, typer.Option("--format", "-f", help="table: summary and top lists; json: everything; csv: one row per network; xlsx: a workbook (needs --output).")
+        StatsFormat, typer.Option("--format", "-f", help="table: summary and top lists; json: everything; csv: one row per network (csv-de: for German Excel); xlsx: a workbook (needs --output).")
     ] = StatsFormat.table,
     lang: LangOpt = Lang.en,
     output: OutputOpt = None,
@@ -44,9 +45,15 @@ def stats(
     with reported_errors():
         with source.open(status="computing network statistics") as engine:
             result = network_stats(engine)
+        words = report_lang(fmt, lang)
         if fmt == StatsFormat.xlsx:
+            from om_graph.cli.commands.history import source_label
             from om_graph.features.network.workbook import stats_workbook
 
-            deliver(stats_workbook(result, lang.value, source.describe()), output, lang=lang.value)
+            deliver(stats_workbook(result, words, source_label(source, words), source.audit_date(None)), output, lang=words)
+        elif fmt == StatsFormat.csv_de:
+            from om_graph.features.network.workbook import stats_csv_de
+
+            deliver(stats_csv_de(result, words), output)
         else:
             deliver(render_stats(result, fmt.value, lang.value, top), output)

@@ -52,4 +52,9 @@ def germany(
                 raise UsageError(f"{dest}: holds other sheets ({', '.join(others)}); write the regions to a new folder")
         regions, borders = region_records(load_geo())
         write_dataset(Dataset(regions=regions, borders=borders), dest, fmt.value)
-    typer.echo(f"wrote {dest}: {len(regions)} regions, {len(borders)} borders")
+    from om_graph.cli.language import ui_lang
+    from om_graph.i18n import t
+
+    lang = ui_lang()
+    detail = t("progress.regions", lang, regions=len(regions), borders=len(borders))
+    typer.echo(t("progress.wrote_detail", lang, path=dest, detail=detail))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
 from om_graph.errors import UsageError
-from om_graph.output import spreadsheet_safe, terminal_safe
+from om_graph.output import CSV_DIALECTS, csv_text, terminal_safe
 from om_graph.engines.cypher import header_params, statements
 from om_graph.engines.neo4j.connect import DEFAULT_TIMEOUT, bounded, patience
 from om_graph.engines.neo4j.params import typed_params
@@ -87,12 +85,9 @@ def render_rows(columns: list[str], rows: list[dict[str, Any]], fmt: str) -> str
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow([spreadsheet_safe(c) for c in columns])
-        for row in rows:
-            writer.writerow([spreadsheet_safe(_cell(row.get(c))) for c in columns])
-        return out.getvalue()
+        return csv_text(columns, ([_cell(row.get(c)) for c in columns] for row in rows), CSV_DIALECTS[fmt])
+    if fmt == "csv-de":  # German Excel's: numbers with a decimal comma, dates as 31.12.2025
+        return csv_text(columns, ([_native(row.get(c)) for c in columns] for row in rows), CSV_DIALECTS[fmt])
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip()]
@@ -100,6 +95,13 @@ def render_rows(columns: list[str], rows: list[dict[str, Any]], fmt: str) -> str
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return terminal_safe("\n".join(lines) + "\n")  # names may hold escape sequences
+
+
+def _native(value: Any) -> Any:
+    """A value as Python holds it (Neo4j's dates become dates), maps and lists as JSON."""
+    if isinstance(value, (dict, list)):
+        return _cell(value)
+    return value.to_native() if hasattr(value, "to_native") else value
 
 
 def _cell(value: Any) -> str:

@@ -25,7 +25,7 @@ from om_graph.features.briefing.chart import COLOURS, stacked_bars
 from om_graph.features.briefing.germany import germany_map_svg
 from om_graph.features.diff.compare import PLACES
 from om_graph.features.history.snapshot import OUTSIDE
-from om_graph.i18n import format_date, t
+from om_graph.i18n import engine_word, format_date, t
 
 #: Gaps listed per Land on the page are the profile's ``gaps_per_state``; this caps the Länder shown.
 MAX_STATES_ON_PAGE = 20
@@ -78,7 +78,7 @@ def page_view(b: Briefing) -> dict[str, Any]:
         "together": _together(b),
         "ambassadors": _ambassadors(b),
         "annex": [_annex(b, n) for n in sorted(b.networks.values(), key=lambda n: (n.state.name, n.state.id))],
-        "footer": t("briefing.footer", lang, version=b.version, engine=b.engine),
+        "footer": t("briefing.footer", lang, version=b.version, engine=engine_word(b.engine, lang)),
         "words": {
             "col_stage": t("briefing.col.stage", lang), "col_networks": t("briefing.col.networks", lang),
             "col_network": t("briefing.col.network", lang), "col_states": t("briefing.col.states", lang),

@@ -13,7 +13,7 @@ from om_graph.features.briefing.build import Briefing, NetworkItem, PlannedAmbas
 from om_graph.features.coverage.exact import PlanResult
 from om_graph.features.gaps.find import Gap
 from om_graph.features.history.snapshot import OUTSIDE
-from om_graph.i18n import format_date, format_number, format_percent, pick, t
+from om_graph.i18n import cite, engine_word, format_date, format_number, format_percent, pick, profile_word, t
 
 
 def place_name(place: int | str | None, lang: str) -> str:
@@ -129,9 +129,9 @@ def cover_facts(b: Briefing) -> list[tuple[str, str]]:
     if digest:
         facts.append((t("briefing.cover.data_hash", lang), digest[:16]))
     facts += [
-        (t("briefing.cover.profile", lang), b.profile.name),
+        (t("briefing.cover.profile", lang), profile_word(b.profile.name, lang)),
         (t("briefing.cover.version", lang), b.version),
-        (t("briefing.cover.engine", lang), b.engine),
+        (t("briefing.cover.engine", lang), engine_word(b.engine, lang)),
     ]
     if b.baseline is not None:
         base = b.baseline
@@ -153,7 +153,7 @@ def decision_block(b: Briefing, section: str) -> dict[str, Any]:
     decision = b.decision(section)
     return {
         "question": pick(decision.question, b.lang),
-        "options": [{"text": pick(o.text, b.lang), "source": o.source} for o in decision.options],
+        "options": [{"text": pick(o.text, b.lang), "source": cite(o.source, b.lang) if o.source else o.source} for o in decision.options],
     }
 
 

@@ -1,4 +1,4 @@
-"""The coverage report and the plan as a table (English or German), JSON or CSV.
+"""The coverage report and the plan as a table (English or German), JSON or CSV; for Excel, xlsx and csv-de (:mod:`.workbook`).
 
 Machine output is stable: fixed keys, rows sorted by id (the plan in its order of choice),
 shares rounded to 4 places. Redaction happens before rendering, in the rows the report is
@@ -7,17 +7,16 @@ built from (:func:`om_graph.privacy.redacting`).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any, Callable
 
-from om_graph.i18n import t
-from om_graph.output import spreadsheet_safe, terminal_safe
+from om_graph.i18n import engine_word, format_date, format_number, format_percent, profile_word, t, value_word
+from om_graph.output import CSV_DIALECTS, csv_text, terminal_safe
 from om_graph.queries.coverage.elements import ELEMENT_KINDS
 from om_graph.features.coverage.exact import PlanResult
 from om_graph.features.coverage.planner import Plan
 from om_graph.features.coverage.report import CoverageReport, Tally
+from om_graph.features.coverage.workbook import render_coverage_csv_de, render_coverage_xlsx, render_plan_csv_de, render_plan_xlsx
 
 #: Columns of the CSV outputs: one row per region, one row per planned ambassador.
 REGION_COLUMNS = [
@@ -31,8 +30,16 @@ STEP_COLUMNS = [
 ]
 
 
-def render_coverage(report: CoverageReport, fmt: str, lang: str = "en") -> str:
-    """The coverage report as ``table``, ``json`` or ``csv`` (one row per region)."""
+def render_coverage(report: CoverageReport, fmt: str, lang: str = "en", trails: dict[str, str] | None = None,
+                    source: str | None = None) -> str | bytes:
+    """The coverage report as ``table``, ``json`` or ``csv`` (one row per region), ``csv-de`` or ``xlsx``.
+
+    ``trails`` (region id -> path by name) and ``source`` (where the data came from) are for the people's formats.
+    """
+    if fmt == "xlsx":
+        return render_coverage_xlsx(report, lang, trails, source)
+    if fmt == "csv-de":
+        return render_coverage_csv_de(report, lang, trails)
     name = _namer(report)
     if fmt == "json":
         return _json(coverage_dict(report, name))
@@ -52,18 +59,17 @@ def render_coverage(report: CoverageReport, fmt: str, lang: str = "en") -> str:
     if fmt == "csv":
         return _csv(REGION_COLUMNS, regions)
     level = t(f"level.{report.level}", lang)
-    weight = report.weight()
     lines = [
-        t("coverage.title", lang, level=level, as_of=report.as_of.isoformat(), profile=report.profile, engine=report.engine),
-        t("coverage.weights", lang, **{k: _number(v) for k, v in report.weights.items()}),
-        t("coverage.covered_now", lang, covered=_number(weight.covered), total=_number(weight.total), share=_percent(weight.share)),
+        t("coverage.title", lang, level=level, as_of=format_date(report.as_of, lang),
+          profile=profile_word(report.profile, lang), engine=engine_word(report.engine, lang)),
+        *_weights(report, lang),
         "",
     ]
     lines += _table(
         [level, t("coverage.header.ambassadors", lang), *(t(f"coverage.kind.{k}", lang) for k in ELEMENT_KINDS), t("coverage.header.share", lang)],
         [
             [r.region_name, ", ".join(name(p) for p in r.ambassador_ids) or "-",
-             *(_fraction(r.elements[k]) for k in ELEMENT_KINDS), _percent(r.weight.share)]
+             *(_fraction(r.elements[k], lang) for k in ELEMENT_KINDS), _percent(r.weight.share, lang)]
             for r in report.regions
         ],
     )
@@ -79,10 +85,14 @@ def render_coverage(report: CoverageReport, fmt: str, lang: str = "en") -> str:
     lines += ["", t("coverage.kinds.title", lang)]
     lines += _table(
         [t("coverage.header.kind", lang), t("coverage.header.covered", lang)],
-        [[kind, _fraction(tally)] for kind, tally in report.institution_kinds.items()],
+        [[value_word(kind, lang), _fraction(tally, lang)] for kind, tally in report.institution_kinds.items()],
     )
     lines += ["", t("coverage.overloaded.title", lang, max=report.max_networks)]
-    lines += [f"  {name(a.person_id)}: {len(a.network_ids)} ({', '.join(a.network_ids)})" for a in report.overloaded] or [
+    networks = {n.network_id: n.network_name for n in report.networks}
+    lines += [
+        f"  {name(a.person_id)}: {len(a.network_ids)} ({', '.join(networks.get(i) or i for i in a.network_ids)})"
+        for a in report.overloaded
+    ] or [
         f"  {t('word.none', lang)}"
     ]
     lines += ["", t("coverage.findings.title", lang)]
@@ -141,12 +151,17 @@ def coverage_dict(report: CoverageReport, name: Callable[[str], str]) -> dict[st
     }
 
 
-def render_plan(chosen: Plan | PlanResult, report: CoverageReport, fmt: str, lang: str = "en") -> str:
-    """The plan as ``table``, ``json`` or ``csv`` (one row per new ambassador, in the order chosen).
+def render_plan(chosen: Plan | PlanResult, report: CoverageReport, fmt: str, lang: str = "en",
+                trails: dict[str, str] | None = None, source: str | None = None) -> str | bytes:
+    """The plan as ``table``, ``json`` or ``csv`` (one row per new ambassador, in the order chosen), ``csv-de`` or ``xlsx``.
 
     Given a :class:`PlanResult` (the exact planner's), the table and JSON also say how the plan
     was found, what greedy would have covered and the gap to the optimum.
     """
+    if fmt == "xlsx":
+        return render_plan_xlsx(chosen, report, lang, trails, source)
+    if fmt == "csv-de":
+        return render_plan_csv_de(chosen, report, lang, trails)
     how = chosen if isinstance(chosen, PlanResult) else None
     result = how.plan if how is not None else chosen
     name = _namer(report)
@@ -183,19 +198,18 @@ def render_plan(chosen: Plan | PlanResult, report: CoverageReport, fmt: str, lan
     if fmt == "csv":
         return _csv(STEP_COLUMNS, steps)
     level = t(f"level.{report.level}", lang)
-    weight = report.weight()
     lines = [
-        t("coverage.plan.title", lang, k=result.k, level=level, profile=report.profile, engine=report.engine),
-        t("coverage.weights", lang, **{k: _number(v) for k, v in report.weights.items()}),
-        t("coverage.covered_now", lang, covered=_number(weight.covered), total=_number(weight.total), share=_percent(weight.share)),
+        t("coverage.plan.title", lang, k=result.k, level=level, profile=profile_word(report.profile, lang),
+          engine=engine_word(report.engine, lang)),
+        *_weights(report, lang),
         "",
     ]
     lines += _table(
         [t("coverage.header.rank", lang), level, t("coverage.header.gain", lang), *(t(f"coverage.kind.{k}", lang) for k in ELEMENT_KINDS),
          t("coverage.header.share", lang), t("coverage.header.existing", lang)],
         [
-            [str(s["rank"]), s["region_name"], str(s["gain"]), *(f"+{s[f'new_{k}']}" for k in ELEMENT_KINDS),
-             _percent(s["share"]), ", ".join(s["ambassadors"]) or "-"]
+            [str(s["rank"]), s["region_name"], _text_number(s["gain"], lang), *(f"+{s[f'new_{k}']}" for k in ELEMENT_KINDS),
+             _percent(s["share"], lang), ", ".join(s["ambassadors"]) or "-"]
             for s in steps
         ],
     )
@@ -219,15 +233,16 @@ def _method(how: PlanResult) -> dict[str, Any]:
 
 
 def _method_line(how: PlanResult, lang: str) -> str:
-    seconds = f"{how.seconds:.2f}"
+    seconds = format_number(how.seconds, lang, decimals=2)
+    greedy = _text_number(how.greedy_gain, lang)
     if how.method == "exact" and how.gain_over_greedy <= 0:
         return t("coverage.plan.exact_same", lang, seconds=seconds)
     if how.method == "exact":
-        return t("coverage.plan.exact", lang, seconds=seconds, greedy=_number(how.greedy_gain), gain=_number(how.gain_over_greedy))
+        return t("coverage.plan.exact", lang, seconds=seconds, greedy=greedy, gain=_text_number(how.gain_over_greedy, lang))
     if how.method == "solver":
-        return t("coverage.plan.solver", lang, seconds=seconds, greedy=_number(how.greedy_gain), gap=_percent(how.gap))
+        return t("coverage.plan.solver", lang, seconds=seconds, greedy=greedy, gap=_percent(how.gap, lang))
     if how.gap is not None:  # the solver ran out of time and found nothing better
-        return t("coverage.plan.greedy_gap", lang, seconds=seconds, gap=_percent(how.gap))
+        return t("coverage.plan.greedy_gap", lang, seconds=seconds, gap=_percent(how.gap, lang))
     return t("coverage.plan.bound", lang, k=how.plan.k)
 
 
@@ -248,26 +263,36 @@ def _json(data: Any) -> str:
 
 
 def _csv(columns: list[str], rows: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(
-            {k: spreadsheet_safe("; ".join(v) if isinstance(v, list) else ("" if v is None else v)) for k, v in row.items()}
-        )
-    return out.getvalue()
+    """Machine CSV: the English keys, lists joined by "; " (:data:`om_graph.output.CSV_DIALECTS`)."""
+    return csv_text(columns, ([row[c] for c in columns] for row in rows), CSV_DIALECTS["csv"])
 
 
 def _tally(tally: Tally) -> dict[str, Any]:
     return {"covered": _number(tally.covered), "total": _number(tally.total), "share": _round(tally.share)}
 
 
-def _fraction(tally: Tally) -> str:
-    return f"{_number(tally.covered)}/{_number(tally.total)}"
+def _weights(report: CoverageReport, lang: str) -> list[str]:
+    """The weights line and the share covered now, numbers as ``lang`` writes them."""
+    weight = report.weight()
+    return [
+        t("coverage.weights", lang, **{k: _text_number(v, lang) for k, v in report.weights.items()}),
+        t("coverage.covered_now", lang, covered=_text_number(weight.covered, lang),
+          total=_text_number(weight.total, lang), share=_percent(weight.share, lang)),
+    ]
 
 
-def _percent(share: float | None) -> str:
-    return "-" if share is None else f"{share * 100:.1f} %"
+def _fraction(tally: Tally, lang: str) -> str:
+    return f"{_text_number(tally.covered, lang)}/{_text_number(tally.total, lang)}"
+
+
+def _percent(share: float | None, lang: str) -> str:
+    """A share for people: ``75.9%`` in English, ``75,9 %`` in German (Babel)."""
+    return "-" if share is None else format_percent(share, lang)
+
+
+def _text_number(value: float, lang: str) -> str:
+    """A number for people: whole numbers plain, others with the locale's decimal separator."""
+    return format_number(_number(value), lang)
 
 
 def _round(value: float | None) -> float | None:

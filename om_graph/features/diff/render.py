@@ -15,7 +15,7 @@ from typing import Any
 
 from om_graph.features.diff.compare import PLACES, AuditDiff, Move
 from om_graph.features.history.snapshot import OUTSIDE, FindingState, NetworkState, Snapshot
-from om_graph.i18n import format_date, t
+from om_graph.i18n import engine_word, format_date, profile_word, t
 from om_graph.output import terminal_safe
 
 FORMATS = ("table", "markdown", "json", "xlsx")
@@ -30,8 +30,10 @@ def place_word(place: int | str, lang: str) -> str:
 def heading(d: AuditDiff, lang: str) -> tuple[str, list[str], list[str]]:
     """The title, the warnings a reader must see first (profiles differ), and notes on what was compared."""
     title = t("diff.title", lang, old=format_date(d.old.as_of, lang), new=format_date(d.new.as_of, lang))
-    warnings = [] if d.same_profile else [t("diff.profiles_differ", lang, old=d.old.profile, new=d.new.profile)]
-    notes = [t("diff.compared", lang, old=_label(d.old), new=_label(d.new))]
+    warnings = [] if d.same_profile else [
+        t("diff.profiles_differ", lang, old=profile_word(d.old.profile, lang), new=profile_word(d.new.profile, lang))
+    ]
+    notes = [t("diff.compared", lang, old=_label(d.old, lang), new=_label(d.new, lang))]
     if d.compared_rules is not None:
         notes.append(t("diff.rules_differ", lang, rules=", ".join(d.compared_rules) or "-"))
     if d.same_data is True:
@@ -179,10 +181,10 @@ def _moved_row(m: Move, lang: str) -> str:
 
 
 # -- helpers -------------------------------------------------------------------------------------
-def _label(snap: Snapshot) -> str:
-    name = snap.path.name if snap.path else snap.engine
+def _label(snap: Snapshot, lang: str) -> str:
+    name = snap.path.name if snap.path else engine_word(snap.engine, lang)
     digest = (snap.dataset.get("sha256") or "")[:12]
-    return f"{name} ({snap.profile}, om-graph {snap.version}" + (f", {digest})" if digest else ")")
+    return f"{name} ({profile_word(snap.profile, lang)}, om-graph {snap.version}" + (f", {digest})" if digest else ")")
 
 
 def _meta(snap: Snapshot) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import json
 from typing import Any, Sequence
 
 from om_graph.features.history.snapshot import OUTSIDE, STAGES, Snapshot
-from om_graph.i18n import format_date, t
+from om_graph.i18n import format_date, profile_word, t
 from om_graph.output import terminal_safe
 
 FORMATS = ("table", "markdown", "json")
@@ -55,7 +55,7 @@ def render_history(snapshots: Sequence[Snapshot], fmt: str, lang: str = "en") ->
         stages = row["stages"]
         cells = [
             format_date(snap.as_of, lang),
-            row["profile"],
+            profile_word(row["profile"], lang),
             (row["dataset_sha256"] or "-")[:12],
             str(row["networks"]),
             *(_count(stages[str(s)], previous and previous[str(s)]) for s in STAGES),

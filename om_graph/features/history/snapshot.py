@@ -67,8 +67,9 @@ class NetworkState:
 
     def reason_texts(self, lang: str) -> list[str]:
         """The reasons in ``lang`` where the audit kept them as keys and values, else as the report worded them."""
-        if self.reason_details is None:
-            return list(self.reasons)
+        if self.reason_details is None:  # a plain report: reasons without values can still be worded from their keys
+            return [_reason_from_key(key, text, lang) or text for key, text in zip(self.reason_keys, self.reasons)] + list(
+                self.reasons[len(self.reason_keys):])
         from om_graph.audit.stages import Reason
 
         texts = []
@@ -163,7 +164,8 @@ class Snapshot:
                 profile = DEFAULT_PROFILE
             else:
                 return finding.message
-            return get_rule(finding.code).word(lang, finding.evidence, profile.params_for(finding.code))
+            names = {"network": {n.id: n.name for n in self.networks.values()}}  # the only names a report keeps
+            return get_rule(finding.code).word(lang, finding.evidence, profile.params_for(finding.code), names)
         except (OmGraphError, KeyError, ValueError, IndexError, TypeError):
             return finding.message
 
@@ -290,3 +292,25 @@ def plain(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
     return value
+
+
+
+
+def _reason_from_key(key: str, text: str, lang: str) -> str | None:
+    """A plain report's reason in ``lang``: its English text read back through its key's English words.
+
+    ``criteria not met: OM104`` gives ``codes`` = ``OM104``; a text in another language, or a reason
+    whose values are words themselves (``not_on_record``), stays as the report has it.
+    """
+    import re
+    import string
+
+    from om_graph.i18n import catalogue, t
+
+    english = catalogue("en").get(f"reason.{key}")
+    if english is None or key == "not_on_record":
+        return None
+    pattern = "".join(re.escape(literal) + (f"(?P<{field}>.+?)" if field else "")
+                      for literal, field, _, _ in string.Formatter().parse(english))
+    match = re.fullmatch(pattern, text)
+    return t(f"reason.{key}", lang, **match.groupdict()) if match else None

@@ -7,13 +7,11 @@ component, community, isolated``.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import asdict, fields
 
-from om_graph.i18n import t
-from om_graph.output import spreadsheet_safe, terminal_safe
+from om_graph.i18n import format_number, t
+from om_graph.output import CSV_DIALECTS, csv_text, terminal_safe
 from om_graph.features.network.stats import NetworkMetrics, NetworkStats
 
 CSV_COLUMNS = tuple(f.name for f in fields(NetworkMetrics))
@@ -33,47 +31,62 @@ def _json(stats: NetworkStats) -> str:
 
 
 def _csv(stats: NetworkStats) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for network in stats.networks:
-        writer.writerow({k: spreadsheet_safe(v) for k, v in asdict(network).items()})
-    return out.getvalue()
+    """Machine CSV (:data:`om_graph.output.CSV_DIALECTS`): ``isolated`` is ``true``/``false`` as in JSON."""
+    return csv_text(CSV_COLUMNS, ([getattr(n, c) for c in CSV_COLUMNS] for n in stats.networks), CSV_DIALECTS["csv"])
 
 
 def _table(stats: NetworkStats, lang: str, top: int) -> str:
     s = stats.summary
+    number = lambda value: format_number(value, lang)  # noqa: E731
     lines = [
         t("network.title", lang),
         "",
-        t("network.summary", lang, **s),
-        t("network.communities", lang, communities=s["communities"], modularity=f"{s['modularity']:.3f}"),
-        t("network.organisations", lang, **s),
+        t("network.summary", lang, **{k: number(v) if isinstance(v, int) else v for k, v in s.items()}),
+        t("network.communities", lang, communities=number(s["communities"]),
+          modularity=format_number(s["modularity"], lang, decimals=3)),
+        t("network.organisations", lang, **{k: number(v) if isinstance(v, int) else v for k, v in s.items()}),
         t("network.betweenness", lang, **{k: _method(v, lang) for k, v in s["betweenness"].items()}),
         "",
         t("network.top_networks", lang),
-        _row("id", "name", "betweenness", "degree", "partners", lang),
     ]
     central = sorted(stats.networks, key=lambda n: (-n.betweenness, -n.degree, n.id))[:top]
-    for n in central:
-        lines.append(f"{n.id[:16]:<16} {_cut(n.name, 30):<30} {n.betweenness:>11.4f} {n.degree:>6} {n.partners:>8}")
-    lines += ["", t("network.top_bridging", lang), _row("id", "name", "betweenness", "networks", None, lang)]
+    lines += _columns(
+        ["name", "betweenness", "degree", "partners"],
+        [[_label(n.name, n.id), _share(n.betweenness, lang), number(n.degree), number(n.partners)] for n in central],
+        lang,
+    )
+    lines += ["", t("network.top_bridging", lang)]
     bridging = sorted((o for o in stats.organisations if o.bridging), key=lambda o: (-o.betweenness, -o.networks, o.id))
-    lines += [
-        f"{o.id[:16]:<16} {_cut(o.name, 30):<30} {o.betweenness:>11.4f} {o.networks:>6}" for o in bridging[:top]
-    ] or [t("word.none", lang)]
+    lines += _columns(
+        ["name", "betweenness", "networks"],
+        [[_label(o.name, o.id), _share(o.betweenness, lang), number(o.networks)] for o in bridging[:top]],
+        lang,
+    ) if bridging else [t("word.none", lang)]
     isolated = [n for n in stats.networks if n.isolated]
     lines += ["", t("network.isolated", lang)]
-    lines += [f"{n.id[:16]:<16} {_cut(n.name, 60)}" for n in isolated[:top]] or [t("word.none", lang)]
+    lines += [_label(n.name, n.id) for n in isolated[:top]] or [t("word.none", lang)]
     if len(isolated) > top:
         lines.append(f"... (+{len(isolated) - top})")
     return terminal_safe("\n".join(lines) + "\n")  # names may hold escape sequences
 
 
-def _row(a: str, b: str, c: str, d: str, e: str | None, lang: str) -> str:
-    head = lambda key: t(f"network.col.{key}", lang)  # noqa: E731
-    text = f"{head(a):<16} {head(b):<30} {head(c):>11} {head(d):>6}"
-    return text + (f" {head(e):>8}" if e else "")
+def _label(name: str | None, ident: str) -> str:
+    """"Name (id)": a long name is shortened, the id never, so a reader can always look it up."""
+    return f"{_cut(name, 40)} ({ident})" if name and name != ident else ident
+
+
+def _share(value: float, lang: str) -> str:
+    """A betweenness (0 to 1) with four places in the reader's notation."""
+    return format_number(value, lang, decimals=4)
+
+
+def _columns(keys: list[str], rows: list[list[str]], lang: str) -> list[str]:
+    """A header and rows; the first column left-aligned, numbers right-aligned, each as wide as its widest cell."""
+    heads = [t(f"network.col.{key}", lang) for key in keys]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(heads)]
+    def line(cells: list[str]) -> str:
+        return "  ".join([cells[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(cells[1:], widths[1:])]).rstrip()
+    return [line(heads)] + [line(r) for r in rows]
 
 
 def _method(text: str, lang: str) -> str:

@@ -9,15 +9,16 @@ evidence) produces word-for-word the same findings.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
-from typing import Any, ClassVar, Iterable, Iterator
+from typing import Any, ClassVar, Iterable, Iterator, Mapping
 
 from om_graph.dataset.dates import months_before
 from om_graph.engines.contract import Query, Row
 from om_graph.engines.embedded.graph import EmbeddedGraph, Node
-from om_graph.i18n import t
+from om_graph.i18n import format_date, format_number, format_percent, has, t
 
 
 class Severity(StrEnum):
@@ -123,6 +124,9 @@ class Rule:
     #: Evidence fields that hold person ids (one, or a list): the rule's query declares them
     #: (:attr:`~om_graph.engines.contract.Query.persons`), so ``--redact-persons`` pseudonymises them.
     person_evidence: ClassVar[tuple[str, ...]] = ()
+    #: Evidence fields that hold ids of networks, organisations or people (one, or a list), by the
+    #: kind of thing (``network``, ``organisation``, ``person``): a message names them "Name (id)".
+    named_evidence: ClassVar[dict[str, str]] = {}
     #: The weaknesses the landscape generator (:mod:`om_graph.synth`) plants so that the rule
     #: fires: defect name -> share of the OM networks that get it (of the self-declarations
     #: for the rules on self-declarations, OM501-OM504). The names are the generator's
@@ -151,11 +155,22 @@ class Rule:
         return (cls.__doc__ or "").strip().splitlines()[0]
 
     @classmethod
-    def word(cls, lang: str, evidence: dict[str, Any], params: dict[str, Any]) -> str:
-        """The finding's message in ``lang``, filled from evidence and parameters."""
-        values = {**params, **{k: _plain(v, lang) for k, v in evidence.items()}}
+    def word(
+        cls, lang: str, evidence: dict[str, Any], params: dict[str, Any], names: Names | None = None
+    ) -> str:
+        """The finding's message in ``lang``, filled from evidence and parameters.
+
+        Values read as ``lang`` writes them: dates and shares through Babel, enumerated words
+        (``recognised``, ``application_goals``) from the catalogue's ``value.*`` keys, and the ids of
+        :attr:`named_evidence` as "Name (id)" where ``names`` (kind -> id -> name) knows them.
+        """
+        names = names or {}
+        values = {k: _plain(v, lang) for k, v in params.items()}
+        for key, value in evidence.items():
+            kind = cls.named_evidence.get(key)
+            values[key] = _plain(value, lang, names.get(kind, {}) if kind else None)
         template = cls.not_on_record_message if is_not_on_record(evidence) else cls.message
-        return template[lang].format(**values)
+        return template.get(lang, template["en"]).format(**values)
 
 
 def is_not_on_record(evidence: dict[str, Any] | None) -> bool:
@@ -182,13 +197,29 @@ def _rule_query(rule: type[Rule]) -> Query:
     return Query(name, RULE_COLUMNS, run, rule.summary(), defaults, persons)
 
 
-def _plain(value: Any, lang: str = "en") -> Any:
+#: Names by kind of thing (``network``, ``organisation``, ``person``), then by id.
+Names = Mapping[str, Mapping[str, str]]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _plain(value: Any, lang: str = "en", names: Mapping[str, str] | None = None) -> Any:
+    """One evidence value or parameter as a reader of ``lang`` writes it (see :meth:`Rule.word`)."""
     if value is None:
         return "-"
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value) if value else "-"
+        return ", ".join(str(_plain(v, lang, names)) for v in value) if value else "-"
     if isinstance(value, bool):
         return t("word.yes", lang) if value else t("word.no", lang)
     if isinstance(value, float):
-        return f"{value:.0%}" if 0 <= value <= 1 else f"{value:g}"
+        return format_percent(value, lang, decimals=0) if 0 <= value <= 1 else format_number(value, lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    if isinstance(value, str):
+        if names is not None:
+            return f"{names[value]} ({value})" if names.get(value) and names[value] != value else value
+        if _ISO_DATE.fullmatch(value):  # a date read back from a saved audit's JSON
+            return format_date(dt.date.fromisoformat(value), lang)
+        if has(f"value.{value}"):
+            return t(f"value.{value}", lang)
     return value

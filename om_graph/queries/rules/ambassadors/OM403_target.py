@@ -36,6 +36,7 @@ class AmbassadorTarget(Rule):
         "in der Region von {count} Botschafter(n), z. B. {ambassadors}",
     }
     person_evidence = ("ambassadors",)
+    named_evidence = {"ambassadors": "person"}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         by_region: dict[Node, set[str]] = defaultdict(set)

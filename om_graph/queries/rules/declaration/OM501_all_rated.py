@@ -40,6 +40,7 @@ class AllRated(Rule):
         "(Unternehmen {company})",
     }
     planted = {"unrated": 0.2}
+    named_evidence = {"company": "organisation"}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         by_version: dict[str | None, set] = {}

@@ -37,6 +37,7 @@ class MeasurePlan(Rule):
     }
     params = {"min_measures": Param(10, "Smallest number of measures in the measure plan")}
     planted = {"short_plan": 0.15, "vague_plan": 0.1}
+    named_evidence = {"company": "organisation"}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         for declaration in graph.nodes("SelfDeclaration"):

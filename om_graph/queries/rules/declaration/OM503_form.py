@@ -31,6 +31,7 @@ class DeclarationForm(Rule):
         "(Unternehmen {company})",
     }
     planted = {"form": 0.08}
+    named_evidence = {"company": "organisation"}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         for declaration in graph.nodes("SelfDeclaration"):

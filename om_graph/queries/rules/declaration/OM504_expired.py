@@ -35,6 +35,7 @@ class DeclarationExpired(Rule):
     }
     params = {"validity_months": Param(24, "How long a self-declaration stays valid, in months")}
     planted = {"expired": 0.18}
+    named_evidence = {"company": "organisation"}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         expiry = months_before(ctx.as_of, ctx.params["validity_months"])

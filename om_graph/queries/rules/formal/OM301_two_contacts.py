@@ -34,6 +34,7 @@ class TwoContacts(Rule):
         "zwei verschiedene Personen erforderlich",
     }
     person_evidence = ("coordination", "moderation")
+    named_evidence = {"coordination": "person", "moderation": "person"}
     planted = {"one_contact": 0.05}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:

@@ -44,6 +44,7 @@ class IntermediaryContact(Rule):
         "kein anderer Ansprechpartner gehört einer intermediären Organisation an",
     }
     person_evidence = ("unaffiliated",)
+    named_evidence = {"unaffiliated": "person"}
     planted = {"no_intermediary_contact": 0.06}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:

@@ -40,9 +40,9 @@ class Dominance(Rule):
     title = {"en": "One partner group dominates", "de": "Dominanz einer Partnergruppe"}
     message = {
         "en": "partner group {group} holds {share} of the {roles} roles that steer the network (contacts, hosted "
-        "activities; limit {max_share:.0%}); coordination and moderation contacts all from one group: {both_contacts}",
+        "activities; limit {max_share}); coordination and moderation contacts all from one group: {both_contacts}",
         "de": "Partnergruppe {group} hält {share} der {roles} steuernden Rollen im Netzwerk (Ansprechpartner, "
-        "ausgerichtete Aktivitäten; Grenze {max_share:.0%}); Netzwerkkoordination und Moderation alle aus einer "
+        "ausgerichtete Aktivitäten; Grenze {max_share}); Netzwerkkoordination und Moderation alle aus einer "
         "Gruppe: {both_contacts}",
     }
     params = {
@@ -50,6 +50,7 @@ class Dominance(Rule):
         "min_roles": Param(4, "Fewest steering roles (contacts, hosted activities) a share is judged from"),
         "window_months": Param(12, "Months back in which hosted activities count as roles"),
     }
+    named_evidence = {"group": "organisation"}
     planted = {"one_group_contacts": 0.08}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:

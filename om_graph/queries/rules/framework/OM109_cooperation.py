@@ -43,6 +43,7 @@ class NetworkCooperation(Rule):
         "OM-Netzwerke erfasst, z. B. {neighbours}",
     }
     planted = {"isolated": 0.05}
+    named_evidence = {"neighbours": "network"}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         for network in ctx.networks(graph):

@@ -40,6 +40,7 @@ class SingleNetworkPerRegion(Rule):
         "ohne vereinbartes Teilnetzwerk; kommt es zu keiner Einigung, entscheidet der Leitungskreis",
     }
     planted = {"overlap": 0.02}
+    named_evidence = {"others": "network"}
 
     def check(self, graph: EmbeddedGraph, ctx: RuleContext) -> Iterator[Hit]:
         by_topic: dict[str, set[Node]] = defaultdict(set)

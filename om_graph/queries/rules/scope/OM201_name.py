@@ -42,10 +42,8 @@ class NetworkName(Rule):
     scope_source = '001 Handlungsrahmen, item 2: "der Bezug zur Region oder zum Fachthema"'
     title = {"en": "Name without region, topic or OM", "de": "Name ohne Bezug zu Region, Thema oder OM"}
     message = {
-        "en": "name problem(s): {problems} (no_reference: neither region nor topic in the name; "
-        "no_om_mark: OM not in the name and no OM partner logo on the homepage)",
-        "de": "Mängel im Namen: {problems} (no_reference: weder Region noch Fachthema im Namen; "
-        "no_om_mark: Offensive Mittelstand nicht im Namen und kein Partner-Logo auf der Homepage)",
+        "en": "name problem(s): {problems}",
+        "de": "Mängel im Namen: {problems}",
     }
     not_on_record_message = {
         "en": "not on record: OM is not in the name; please check whether the homepage shows the OM partner logo",

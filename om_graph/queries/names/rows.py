@@ -1,0 +1,34 @@
+"""The names of people and organisations, so reports can put a name before an id.
+
+A rule's evidence holds ids (the coordination's person, the partner group's organisation);
+the audit looks their names up here once, for every finding at the same time.
+
+>>> from om_graph.engines.embedded import EmbeddedEngine
+>>> from om_graph.queries.registry import run_query
+>>> from om_graph.dataset.model import Dataset, Organisation, Person
+>>> engine = EmbeddedEngine(Dataset(organisations=[Organisation(id="o1", name="IHK Beispiel", kind="chamber_of_commerce")],
+...                                 persons=[Person(id="p1", name="Erika Beispiel")]))
+>>> run_query(engine, "names/persons"), run_query(engine, "names/organisations")
+([{'person_id': 'p1', 'person_name': 'Erika Beispiel'}], [{'organisation_id': 'o1', 'organisation_name': 'IHK Beispiel'}])
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from om_graph.engines.embedded.graph import EmbeddedGraph
+from om_graph.queries.registry import query
+
+
+@query("names/persons", columns=("person_id", "person_name"), persons={"person_id": "id", "person_name": "name"})
+def persons(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every person's name (people: the query declares its person columns for redaction)."""
+    for person in graph.nodes("Person"):
+        yield {"person_id": person[1], "person_name": graph.props(person).get("name")}
+
+
+@query("names/organisations", columns=("organisation_id", "organisation_name"))
+def organisations(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every organisation's name."""
+    for organisation in graph.nodes("Organisation"):
+        yield {"organisation_id": organisation[1], "organisation_name": graph.props(organisation).get("name")}
