@@ -52,6 +52,7 @@ DYNAMIC_PREFIXES = {
     "param.",  # a rule's parameters in the rule reference
     "cli.click.",  # click's usage errors, worded (cli/errors.py)
     "cli.error.",  # the library's common errors, worded (cli/messages.py)
+    "cli.error.noun.",  # a sheet's noun in a dataset problem (cli/messages.py)
     "help.",  # --help texts, found by their English text (cli/language.py)
     "progress.",  # spinner and progress texts, found by their English text (cli/language.py)
     "tabular.col.",  # column headers of the workbooks and csv-de (om_graph.workbook.Column keys)

@@ -19,8 +19,8 @@ import typer
 from typer.core import TyperGroup
 
 from om_graph.errors import OmGraphError, ValidationFailed
-from om_graph.cli.language import default_lang, translate_help, ui_lang
-from om_graph.cli.messages import worded_error
+from om_graph.cli.language import ARGV_LANG, argv_lang, default_lang, translate_help, ui_lang
+from om_graph.cli.messages import worded_error, worded_problem
 from om_graph.i18n import t
 from om_graph.output import terminal_safe
 
@@ -36,9 +36,10 @@ def reported_errors() -> Iterator[None]:
     try:
         yield
     except ValidationFailed as exc:
+        lang = ui_lang()
         for problem in exc.problems:
-            typer.echo(terminal_safe(problem), err=True)
-        typer.echo(t("validate.problems", ui_lang(), count=exc.total), err=True)
+            typer.echo(terminal_safe(worded_problem(problem, lang)), err=True)
+        typer.echo(t("validate.problems", lang, count=exc.total), err=True)
         raise typer.Exit(exc.exit_code) from None
     except OmGraphError as exc:
         typer.echo(error_line(str(exc)), err=True)
@@ -61,8 +62,12 @@ class OneLineErrors(TyperGroup):
     Help asked for by giving no arguments still shows the help.
     """
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        ctx.meta[ARGV_LANG] = argv_lang(args)
+        return super().parse_args(ctx, args)
+
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
-        lang = _argv_lang(kwargs.get("args", args[0] if args else None)) or default_lang()
+        lang = argv_lang(kwargs.get("args", args[0] if args else None)) or default_lang()
         translate_help(self, default_lang())  # help is printed before any option is parsed
         if not standalone_mode:
             return super().main(*args, standalone_mode=False, **kwargs)
@@ -94,20 +99,10 @@ class OneLineErrors(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-def _argv_lang(argv: Any) -> str | None:
-    """``--lang X`` from the command line, for the errors click finds before it has parsed the options."""
-    words = [str(w) for w in (sys.argv[1:] if argv is None else argv)]
-    for i, word in enumerate(words):
-        value = word.removeprefix("--lang=") if word.startswith("--lang=") else (
-            words[i + 1] if word == "--lang" and i + 1 < len(words) else None)
-        if value in ("en", "de"):
-            return value
-    return None
-
-
 def usage_message(exc: Any, lang: str = "en") -> str:
     """Click's message in one line (its common sentences worded in ``lang``), with the command whose ``--help`` explains it."""
     message = " ".join(exc.format_message().split()).replace("Value error, ", "")
+    message = message.replace("(env var: ", t("cli.click.env_var", lang))
     for pattern, key in _CLICK_MESSAGES:
         if match := pattern.fullmatch(message):
             message = t(f"cli.click.{key}", lang, **match.groupdict())
@@ -122,6 +117,7 @@ _CLICK_MESSAGES = [
     (re.compile(r"Invalid value for (?P<option>.+?): (?P<problem>.+)"), "invalid"),
     (re.compile(r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.+)\)"), "no_option_hint"),
     (re.compile(r"No such option: (?P<option>\S+)"), "no_option"),
+    (re.compile(r"No such command '(?P<command>.+?)'\. Did you mean '(?P<similar>.+?)'\?"), "no_command_hint"),
     (re.compile(r"No such command '(?P<command>.+?)'\.?"), "no_command"),
     (re.compile(r"Missing argument '(?P<argument>.+?)'\.?"), "missing_argument"),
     (re.compile(r"Missing option '(?P<option>.+?)'\.?"), "missing_option"),

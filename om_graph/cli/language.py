@@ -13,6 +13,7 @@ and ``tests/test_german_everywhere.py`` fails on it.
 from __future__ import annotations
 
 import os
+import sys
 from functools import cache
 from typing import Any
 
@@ -41,12 +42,29 @@ def ui_lang() -> str:
     except ImportError:  # pragma: no cover - older typer uses click itself
         from click import get_current_context
     ctx = get_current_context(silent=True)
+    early = ctx.meta.get(ARGV_LANG) if ctx is not None else None
     while ctx is not None:
         value = ctx.params.get("lang")
         if value:
             return str(value)
         ctx = ctx.parent
-    return default_lang()
+    return early or default_lang()
+
+
+#: ``ctx.meta`` key of the ``--lang`` on the command line, for errors before the command's options are
+#: parsed (the root's callback reads the configuration file); set by cli.errors.OneLineErrors.
+ARGV_LANG = "om_graph.argv_lang"
+
+
+def argv_lang(argv: Any) -> str | None:
+    """``--lang X`` from the command line, for the errors found before the options are parsed."""
+    words = [str(w) for w in (sys.argv[1:] if argv is None else argv)]
+    for i, word in enumerate(words):
+        value = word.removeprefix("--lang=") if word.startswith("--lang=") else (
+            words[i + 1] if word == "--lang" and i + 1 < len(words) else None)
+        if value in ("en", "de"):
+            return value
+    return None
 
 
 @cache
