@@ -147,3 +147,24 @@ def test_neo4j_refusals_are_worded_from_the_drivers_errors() -> None:
     ]
     assert worded_error(str(translated(refused, settings, connecting=False)), "de").startswith(
         "Neo4j unter bolt://localhost:7687 hat abgelehnt: ")
+
+
+
+def test_load_summary_is_worded_in_german_and_unchanged_in_english():
+    """What `om-graph load` changed reads in German under --lang de; labels stay as the graph spells them."""
+    from types import SimpleNamespace
+
+    from om_graph.cli.commands.load import summary_table
+    from om_graph.engines.neo4j.load import Change
+
+    summary = SimpleNamespace(changes={"Network": Change(created=3, updated=1, deleted=2), "Region": Change()})
+    english = summary_table(summary).splitlines()
+    assert english[0].split() == ["created", "updated", "deleted"]
+    assert english[1].split() == ["Network", "3", "1", "2"]
+    assert len(english) == 2  # labels without a change are left out
+    german = summary_table(summary, "de").splitlines()
+    assert german[0].split() == ["neu", "geändert", "gelöscht"]
+    assert german[1].split() == ["Network", "3", "1", "2"]
+    adopted = SimpleNamespace(changes={"Network": Change(updated=1, adopted=4)})
+    assert summary_table(adopted, "de").splitlines()[0].split() == ["neu", "geändert", "gelöscht", "übernommen"]
+    assert summary_table(SimpleNamespace(changes={}), "de") == "nichts geändert"

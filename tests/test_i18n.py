@@ -35,6 +35,7 @@ SOURCE = Path(__file__).resolve().parent.parent / "om_graph"
 #: catalogue key under one of these prefixes counts as used. A new dynamic lookup must be added here.
 DYNAMIC_PREFIXES = {
     "stage.",  # stage number 1-4 (audit report, audit map)
+    "load.column.",  # what om-graph load changed: created, updated, deleted, released, adopted
     "severity.",  # a finding's severity
     "reason.",  # why a network has its stage (audit.stages.Reason.key)
     "level.",  # region level of the coverage report and the ambassador map

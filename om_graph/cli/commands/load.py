@@ -7,9 +7,11 @@ from typing import Annotated
 import typer
 
 from om_graph.cli.errors import reported_errors
+from om_graph.cli.language import ui_lang
 from om_graph.cli.progress import with_progress
 from om_graph.cli.source import DATASET_TO_NEO4J, Source, takes_source
 from om_graph.engines.neo4j.load import DEFAULT_BATCH_SIZE
+from om_graph.i18n import FALLBACK, t
 
 
 @takes_source(DATASET_TO_NEO4J)
@@ -60,20 +62,22 @@ def load(
             raise LoadTooLarge(f"Neo4j at {settings.uri}: {exc}") from None
         except DatabaseOutOfMemory as exc:
             raise DatabaseOutOfMemory(f"{exc}; {memory_hint(nodes + rels)}") from None
-    typer.echo(
-        f"loaded {summary.nodes} nodes and {summary.relationships} relationships "
-        f"into {settings.uri} ({settings.database}){' (merged)' if merge else ''}"
-    )
-    typer.echo(summary_table(summary))
+    lang = ui_lang()
+    counts = dict(nodes=summary.nodes, relationships=summary.relationships, uri=settings.uri, database=settings.database)
+    typer.echo(t("load.done_merged", lang, **counts) if merge else t("load.done", lang, **counts))
+    typer.echo(summary_table(summary, lang))
 
 
-def summary_table(summary) -> str:
-    """created / updated / deleted (released, adopted when any) per label and relationship type; only those that changed."""
+def summary_table(summary, lang: str = FALLBACK) -> str:
+    """created / updated / deleted (released, adopted when any) per label and relationship type; only those that changed.
+
+    Labels and relationship types stay as the graph spells them: analysts type them in Cypher.
+    """
     changed = {name: change for name, change in summary.changes.items() if change}
     if not changed:
-        return "nothing changed"
+        return t("load.unchanged", lang)
     extra = [column for column in ("released", "adopted") if any(getattr(c, column) for c in changed.values())]
-    lines = [["", "created", "updated", "deleted", *extra]]
+    lines = [["", *(t(f"load.column.{column}", lang) for column in ("created", "updated", "deleted", *extra))]]
     for name, c in changed.items():
         lines.append([name, str(c.created), str(c.updated), str(c.deleted), *(str(getattr(c, column)) for column in extra)])
     width = max(len(line[0]) for line in lines)
