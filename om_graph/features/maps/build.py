@@ -22,7 +22,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
-from jinja2 import Environment
+from jinja2 import Environment, FunctionLoader
 
 from om_graph.i18n import t
 from om_graph.features.maps.layout import precomputed_positions
@@ -91,20 +91,9 @@ def render_html(chosen: Map) -> str:
         },
     }
     lang = chosen.lang
-    words = {  # the page around the map (template.html)
-        "search": t("map.search", lang),
-        "search.hint": t("map.search.hint", lang),
-        "legend": t("map.legend", lang),
-        "filter.hint": t("map.filter.hint", lang),
-        "details": t("map.details", lang),
-        "details.hint": t("map.details.hint", lang),
-        "redacted": t("map.redacted", lang),
-        "reset": t("map.reset", lang),
-        "save_png": t("map.save_png", lang),
-    }
     return _template().render(
         map=chosen,
-        words=words,
+        words=page_words(lang),
         vis_css=_vis_asset("vis-network.css"),
         vis_js=_vis_asset("vis-network.min.js"),
         data_json=embedded_json(data),
@@ -193,11 +182,36 @@ def page_css() -> str:
     return files("om_graph.features.maps").joinpath("page.css").read_text(encoding="utf-8").rstrip("\n")
 
 
+def page_environment() -> Environment:
+    """Jinja for both kinds of map: their templates and shared parts (page_header.html) from this package, page.css."""
+    folder = files("om_graph.features.maps")
+    env = Environment(
+        loader=FunctionLoader(lambda name: folder.joinpath(name).read_text(encoding="utf-8")),
+        autoescape=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["page_css"] = page_css()
+    return env
+
+
+def page_words(lang: str) -> dict[str, str]:
+    """The words of the page around either kind of map (page_header.html and the details box)."""
+    return {
+        "search": t("map.search", lang),
+        "search.hint": t("map.search.hint", lang),
+        "legend": t("map.legend", lang),
+        "filter.hint": t("map.filter.hint", lang),
+        "details": t("map.details", lang),
+        "details.hint": t("map.details.hint", lang),
+        "redacted": t("map.redacted", lang),
+        "reset": t("map.reset", lang),
+        "save_png": t("map.save_png", lang),
+    }
+
+
 @cache
 def _template():
-    env = Environment(autoescape=True, keep_trailing_newline=True)
-    env.globals["page_css"] = page_css()
-    return env.from_string(files("om_graph.features.maps").joinpath("template.html").read_text(encoding="utf-8"))
+    return page_environment().get_template("template.html")
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:

@@ -20,10 +20,9 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from jinja2 import Environment
 
 from om_graph.dataset.geo import load_germany
-from om_graph.features.maps.build import LegendEntry, embedded_json, page_css
+from om_graph.features.maps.build import LegendEntry, embedded_json, page_environment, page_words
 from om_graph.features.maps.palette import svg_patterns
 from om_graph.i18n import t
 
@@ -127,15 +126,8 @@ def render_geo_html(chosen: GeoMap) -> str:
         "labelUnits": LABEL_UNITS,
     }
     words = {  # the page around the map (geo_template.html)
-        "search": t("map.search", lang),
-        "search.hint": t("map.search.hint", lang),
-        "legend": t("map.legend", lang),
-        "filter.hint": t("map.filter.hint", lang),
-        "details": t("map.details", lang),
+        **page_words(lang),
         "details.hint": t("map.geo.details.hint", lang),
-        "redacted": t("map.redacted", lang),
-        "reset": t("map.reset", lang),
-        "save_png": t("map.save_png", lang),
         "attribution.source": t("map.attribution.source", lang),
     }
     return _template().render(
@@ -208,7 +200,6 @@ def _script() -> str:
 
 @cache
 def _template():
-    env = Environment(autoescape=True, keep_trailing_newline=True)
-    env.globals["page_css"] = page_css()
+    env = page_environment()
     env.globals["symbols"] = marker_fill_symbols()
-    return env.from_string(files("om_graph.features.maps").joinpath("geo_template.html").read_text(encoding="utf-8"))
+    return env.get_template("geo_template.html")
