@@ -353,3 +353,13 @@ def test_bad_usage_is_exit_2_and_writes_nothing(args: list[str], tmp_path: Path)
 def test_neo4j_draws_the_same_map(kind: str, load_into_neo4j, engine) -> None:
     on_neo4j = load_into_neo4j(example_dataset())
     assert render_html(draw(kind, on_neo4j, redact=True)) == render_html(draw(kind, engine, redact=True))
+
+
+@pytest.mark.parametrize("geo", [False, True])
+def test_map_titles_write_the_as_of_date_in_the_readers_language(geo):
+    """A German reader sees "Stand 30.06.2025" in the title; English keeps ISO."""
+    engine = EmbeddedEngine(example_dataset())
+    german = audit_map(engine, as_of=EXAMPLE_AS_OF, lang="de", geo=geo).title
+    english = audit_map(engine, as_of=EXAMPLE_AS_OF, lang="en", geo=geo).title
+    assert german.endswith("Stand 30.06.2025") and english.endswith("2025-06-30")
+    assert networks_map(engine, as_of=EXAMPLE_AS_OF, lang="de").title.endswith("(30.06.2025)")

@@ -25,7 +25,7 @@ from om_graph.features.maps.networks import GEO_SCALE, NATIONWIDE, home_states, 
 from om_graph.features.maps.palette import LIGHT_GREY, SHARED_LINK, STAGES
 from om_graph.features.maps.places import network_points, places, spread, unplaced_text
 from om_graph.features.maps.readable import MAX_NODES, thin
-from om_graph.i18n import t
+from om_graph.i18n import format_date, t
 from om_graph.queries.registry import run_query
 
 #: Room between networks that share a spot on the map of Germany, in map units.
@@ -76,7 +76,7 @@ def audit_map(
                     shape=shape if not geo else symbol)
         for stage, (colour, shape, symbol) in STAGES.items()
     ]
-    title = t("map.audit.title", lang, as_of=as_of.isoformat())
+    title = t("map.audit.title", lang, as_of=format_date(as_of, lang))
     many = len(networks) > max_nodes
     if geo:
         return _on_germany(engine, networks, legend, title, lang, redacted, level, max_nodes if many else None)

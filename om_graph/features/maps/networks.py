@@ -26,7 +26,7 @@ from om_graph.features.maps.build import LegendEntry, Map
 from om_graph.features.maps.palette import BRIDGING, COOPERATION_LINK, MEMBERSHIP_LINK, NETWORK_KIND, SHARED_LINK, STATE_NODE
 from om_graph.features.maps.readable import MAX_NODES, thin
 from om_graph.features.network.stats import Link, stats_from_rows
-from om_graph.i18n import t
+from om_graph.i18n import format_date, t
 from om_graph.queries.registry import run_query
 
 #: Canvas pixels per map unit when Länder are drawn at their place on the map.
@@ -48,7 +48,7 @@ def networks_map(
     ``as_of`` (the date the data describes) follows the title; the map names organisations
     only, so ``redacted`` changes nothing but the subtitle.
     """
-    title = t("map.networks.title", lang) + (f" ({as_of.isoformat()})" if as_of else "")
+    title = t("map.networks.title", lang) + (f" ({format_date(as_of, lang)})" if as_of else "")
     network_rows = run_query(engine, "network/networks")
     if len(network_rows) > max_nodes:
         # Per Land, no per-network metric is shown: the statistics (betweenness, bridging) are not needed.
