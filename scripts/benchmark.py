@@ -202,6 +202,8 @@ def neo4j_steps(scale: Scale, server: Neo4jServer, env: dict[str, str], args: ar
 def benchmark(args: argparse.Namespace, argv: list[str]) -> dict[str, Any]:
     scales = parse_scales(args.scales)
     before, started = load_average(), time.time()
+    if args.workdir:
+        Path(args.workdir).mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix="om-bench-", dir=args.workdir))
     env = clean_env(workdir)
     runs = [Scale(s, workdir, args.seed) for s in scales]

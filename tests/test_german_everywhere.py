@@ -107,12 +107,15 @@ def english_in(text: str, fmt: str = "text", ids: frozenset[str] = frozenset()) 
 
 @cache
 def example_ids() -> frozenset[str]:
-    """The ids of the example's records (codes, not words: ``th-digital``) and its meta sheet's texts (data, not om-graph's words)."""
+    """The ids of the example's records (codes, not words: ``th-digital``), their names (``Main-Taunus-Kreis``) and
+    its meta sheet's texts: data, not om-graph's words."""
     from om_graph.dataset.model import Dataset
     from om_graph.dataset.sources import example_dataset
 
     dataset = example_dataset()
-    ids = {row.id for sheet in Dataset.model_fields for row in getattr(dataset, sheet) or [] if getattr(row, "id", None)}
+    rows = [row for sheet in Dataset.model_fields for row in getattr(dataset, sheet) or []]
+    ids = {row.id for row in rows if getattr(row, "id", None)}
+    ids |= {row.name for row in rows if isinstance(getattr(row, "name", None), str) and row.name}
     meta = {str(value) for row in dataset.meta for value in row.model_dump().values() if isinstance(value, str)}
     return frozenset(ids | meta)
 
