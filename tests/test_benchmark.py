@@ -155,9 +155,10 @@ def test_a_step_slower_at_a_smaller_scale_is_named_beyond_the_noise() -> None:
     wall[0]["steps"]["network_stats"][EMBEDDED]["seconds"] = 47.5  # the 2,000-network wall
     wall[1]["steps"]["network_stats"][EMBEDDED]["seconds"] = 29.5
     wall[0]["steps"]["validate"][EMBEDDED]["seconds"] = 5.1  # 2 % slower than at 100: noise
+    wall[0]["steps"]["network_stats"][NEO4J]["seconds"] = 0.65  # 0.45 s at 100: 44 % but 0.2 s, a process start's jitter
     found = bench_targets.slower_at_smaller_scale(wall)
     assert found == ["network stats (json) (embedded): 47.50 s at scale 50, 29.50 s at scale 100"]
-    assert _verdicts(wall)["no step slower at a smaller scale than at a larger one (beyond 5%)"] == "missed"
+    assert _verdicts(wall)["no step slower at a smaller scale than at a larger one (beyond 5% and 0.3 s)"] == "missed"
 
 
 def test_ratios_are_taken_within_one_scale() -> None:
