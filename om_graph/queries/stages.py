@@ -28,13 +28,12 @@ def stage_facts(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[s
     """Every network with the facts behind its implementation stage."""
     ctx = RuleContext(as_of=params["as_of"], params={})
     window = params["window_months"]
+    props_of = graph.props
     for net in graph.nodes("Network"):
-        refusing = sum(
-            1
-            for org, m in graph.inc(net, "MEMBER_OF")
-            if graph.props(org).get("intermediary") and m.get("named_consent") is False
-        )
-        props = graph.props(net)
+        members = graph.inc(net, "MEMBER_OF")
+        # Consent first: most members give it, and then the organisation need not be looked at.
+        refusing = sum(1 for org, m in members if m.get("named_consent") is False and props_of(org).get("intermediary"))
+        props = props_of(net)
         yield {
             "id": net[1],
             "name": graph.name(net),
@@ -45,7 +44,7 @@ def stage_facts(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[s
             "meetings": sum(ctx.within_months(a["date"], window) for a in graph.activities(net, "meeting")),
             "reports": sum(ctx.within_months(a["date"], window) for a in graph.activities(net, "plenum_report")),
             "refusing_intermediaries": refusing,
-            "members": len({org for org, _ in graph.inc(net, "MEMBER_OF")}),
+            "members": len({org for org, _ in members}),
             "application_known": any(str(props.get(part) or "").strip() for part in APPLICATION_PARTS),
             "principles_known": props.get("principles_acknowledged") is not None,
             "logo_known": props.get("logo_on_homepage") is not None,

@@ -59,7 +59,62 @@ def report_dict(result: AuditResult) -> dict:
 
 
 def render_json(result: AuditResult) -> str:
-    return json.dumps(report_dict(result), ensure_ascii=False, indent=2) + "\n"
+    return pretty_json(report_dict(result)) + "\n"
+
+
+def pretty_json(value: object) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, character for character, in a fraction of its time.
+
+    Python's encoder writes indented JSON in pure Python, a generator step per value (a second for
+    a landscape's findings). Here dicts of text keys, lists, text, whole numbers, yes/no and null
+    are written directly; anything else is handed to ``json.dumps`` and indented to its place (a
+    line break in indented JSON is always layout: inside strings it is escaped).
+    """
+    chunks: list[str] = []
+    _pretty(value, "\n", chunks)
+    return "".join(chunks)
+
+
+_encode_text = json.encoder.encode_basestring  # the C function where there is one, as json.dumps uses
+
+
+def _pretty(value: object, newline: str, out: list[str]) -> None:
+    """Append ``value`` as indented JSON; ``newline`` is a line break and the current indent."""
+    kind = value.__class__
+    if kind is str:
+        out.append(_encode_text(value))
+    elif kind is bool:
+        out.append("true" if value else "false")
+    elif kind is int:
+        out.append(int.__repr__(value))  # type: ignore[arg-type]
+    elif value is None:
+        out.append("null")
+    elif kind is dict and all(key.__class__ is str for key in value):  # type: ignore[attr-defined]
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        separator = "{" + inner
+        for key, item in value.items():  # type: ignore[attr-defined]
+            out.append(separator)
+            out.append(_encode_text(key))
+            out.append(": ")
+            _pretty(item, inner, out)
+            separator = "," + inner
+        out.append(newline + "}")
+    elif kind is list:
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        separator = "[" + inner
+        for item in value:  # type: ignore[attr-defined]
+            out.append(separator)
+            _pretty(item, inner, out)
+            separator = "," + inner
+        out.append(newline + "]")
+    else:  # floats, tuples, other keys and types: as json.dumps writes them (or refuses them)
+        out.append(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline))
 
 
 def render_csv(result: AuditResult) -> str:
@@ -81,4 +136,4 @@ def render_networks_csv(result: AuditResult, places: dict[str, NetworkPlace] | N
 def render_networks_json(result: AuditResult, places: dict[str, NetworkPlace] | None = None) -> str:
     """``--per network --format json``: the audit's header and one object per network (docs/report-json.md)."""
     document = {**_header(result), "networks": [machine_row(row) for row in network_rows(result, places)]}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return pretty_json(document) + "\n"

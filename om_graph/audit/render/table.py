@@ -22,6 +22,8 @@ WIDTH = 80
 
 def wrap(text: str, initial: str, subsequent: str) -> list[str]:
     """``text`` in lines of at most 80 columns that never break an id (``by-lkr-muenchen``) or a name at a hyphen."""
+    if len(initial) + len(text) <= WIDTH and text.isprintable() and text[-1:] not in ("", " "):
+        return [initial + text]  # one line that needs no wrapping (most): what textwrap gives, without its work
     return textwrap.wrap(
         text, WIDTH, initial_indent=initial, subsequent_indent=subsequent, break_on_hyphens=False, break_long_words=False
     )

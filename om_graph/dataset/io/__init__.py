@@ -14,7 +14,6 @@ from om_graph.dataset.bulk import paused_gc
 from om_graph.errors import InputError, UsageError, ValidationFailed
 from om_graph.output import OutputError
 from om_graph.dataset.io.csv_folder import DIALECTS, read_csv_folder, write_csv_folder
-from om_graph.dataset.io.excel import read_workbook, write_workbook
 from om_graph.dataset.io.mapping import read_mapping_file, write_json, write_yaml
 from om_graph.dataset.io.raw import RawInput
 from om_graph.dataset.io.validate import build_dataset
@@ -43,6 +42,8 @@ def read_raw(path: Path, only: frozenset[str] | None = None) -> RawInput:
         return read_csv_folder(path, only)
     fmt = _SUFFIX_FORMATS.get(path.suffix.lower())
     if fmt == "xlsx":
+        from om_graph.dataset.io.excel import read_workbook  # openpyxl (and numpy) load only for a workbook
+
         return read_workbook(path, only)
     if fmt in ("yaml", "json"):
         raw = read_mapping_file(path)
@@ -83,6 +84,8 @@ def write_dataset(dataset: Dataset, path: Path | str, fmt: str | None = None) ->
     if fmt in DIALECTS:
         write_csv_folder(dataset, path, fmt)
     elif fmt == "xlsx":
+        from om_graph.dataset.io.excel import write_workbook
+
         write_workbook(dataset, path)
     elif fmt == "yaml":
         write_yaml(dataset, path)

@@ -36,6 +36,7 @@ class ParsedSheet:
     numbers: list[int] = dataclasses.field(default_factory=list)
     values: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     records: list[Record | None] = dataclasses.field(default_factory=list)
+    _columns: dict[str, list[Any]] = dataclasses.field(default_factory=dict, repr=False, compare=False)
 
     def problem(self, index: int, field: str | None, message: str) -> Problem:
         return Problem(self.source, self.numbers[index], field, message)
@@ -44,8 +45,12 @@ class ParsedSheet:
         return f"{self.unit} {self.numbers[index]}"
 
     def column(self, name: str) -> list[Any]:
-        """Every row's value of field ``name`` (None where blank or not parsed)."""
-        return list(map(dict.get, self.values, repeat(name)))
+        """Every row's value of field ``name`` (None where blank or not parsed); made once per field,
+        as several checks read the same column (the checks only read it)."""
+        found = self._columns.get(name)
+        if found is None:
+            found = self._columns[name] = list(map(dict.get, self.values, repeat(name)))
+        return found
 
 
 def check_across_rows(rows: dict[str, ParsedSheet], problems: list[Problem], unreadable: set[str]) -> None:

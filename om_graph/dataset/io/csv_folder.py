@@ -61,8 +61,9 @@ def _read_file(file: Path, data: bytes, raw: RawInput) -> None:
         return
     delimiter, text = detect_delimiter(text)
     reader = CountingReader(text, delimiter)
+    rows = reader.all_rows()  # None: the file is not CSV somewhere, and reading it record by record says where
     try:
-        sheet, problems = read_table(file.stem, file.name, reader, text=True)
+        sheet, problems = read_table(file.stem, file.name, reader if rows is None else rows, text=True)
     except CsvProblem as error:
         field = column_name(header_of(text, delimiter), error.column)
         raw.cannot_read(file.stem, Problem(file.name, error.row, field, str(error)))
@@ -84,10 +85,24 @@ def detect_delimiter(text: str) -> tuple[str, str]:
     """
     if hint := _SEP_HINT.match(text):
         return hint[1], text[hint.end() :]
-    header = next((line for line in text.splitlines() if line.strip()), "")
+    header = _first_line(text)
     counts = {d: header.count(d) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: counts[d])
     return (best if counts[best] else ","), text
+
+
+def _first_line(text: str) -> str:
+    """The first non-blank line of ``text`` as ``text.splitlines()`` has it, without splitting all of a large file."""
+    size = 1 << 16
+    while True:
+        whole = size >= len(text)
+        lines = text[:size].splitlines()
+        for line in lines if whole else lines[:-1]:  # the last line of a slice may go on beyond it
+            if line.strip():
+                return line
+        if whole:
+            return ""
+        size *= 16
 
 
 #: The dialects a dataset is written in: om-graph's one definition of ``csv`` and ``csv-de`` (what

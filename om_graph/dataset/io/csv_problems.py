@@ -34,12 +34,21 @@ class CountingReader:
     def __init__(self, text: str, delimiter: str) -> None:
         self.text = text
         self.delimiter = delimiter
-        self._lines = io.StringIO(text, newline="")
-        self._reader = csv.reader(self._lines, delimiter=delimiter, strict=True)
         self.records = 0
         self._start_line = 1  # the line the next record starts on
 
+    def all_rows(self) -> list[list[str]] | None:
+        """Every record at once (the csv module's loop, in C), or None where the file stops being CSV:
+        then iterating reports where (:class:`CsvProblem`)."""
+        try:
+            rows = list(csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter, strict=True))
+        except csv.Error:
+            return None
+        self.records = len(rows)
+        return rows
+
     def __iter__(self) -> Iterator[list[str]]:
+        self._reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter, strict=True)
         while True:
             self._start_line = self._reader.line_num + 1
             try:

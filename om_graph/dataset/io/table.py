@@ -39,7 +39,32 @@ def read_table(name: str, source: str, rows: Iterable[Sequence[Any]], text: bool
     (every cell is a ``str``, as in a CSV file) rows that fit the header are kept as cells
     (:attr:`RawSheet.cells`), not as a dict each.
     """
+    if text and isinstance(rows, list):
+        whole = _plain_text_table(name, source, rows)
+        if whole is not None:
+            return whole, []
     return read_numbered_table(name, source, enumerate(rows, start=1), text)
+
+
+def _plain_text_table(name: str, source: str, rows: list[list[str]]) -> RawSheet | None:
+    """The sheet of a text table as written (header in row 1, every column named once, every row as
+    wide as the header, no blank row) in whole-list steps; None for any other table.
+
+    It is the sheet :func:`read_numbered_table` builds for such a table (which then reports nothing),
+    without a Python step per row.
+    """
+    if not rows or not "".join(rows[0]).strip():
+        return None
+    header = rows[0]
+    names = [cell.strip() for cell in header]
+    if not all(names) or len(set(names)) != len(names):
+        return None
+    data = rows[1:]
+    if data and (set(map(len, data)) != {len(header)} or not all(map(str.strip, map("".join, data)))):
+        return None
+    sheet = RawSheet(name=name, source=source, header=names, cells=data)
+    sheet.numbers = list(range(2, len(data) + 2))
+    return sheet
 
 
 def read_numbered_table(

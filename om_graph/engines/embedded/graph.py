@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cached_property
+from operator import itemgetter
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from om_graph.dataset.bulk import paused_gc
 from om_graph.dataset.graph import GraphRows, graph_rows
@@ -33,6 +34,7 @@ Edge = tuple[Node, Mapping[str, Any]]
 #: The properties of every relationship that has none (most): one read-only mapping, not a dict each.
 NO_PROPERTIES: Mapping[str, Any] = MappingProxyType({})
 _NO_EDGES: dict[Node, list[Edge]] = {}
+_first = itemgetter(0)
 
 
 class EmbeddedGraph:
@@ -42,6 +44,11 @@ class EmbeddedGraph:
     one tuple shared by every edge that touches it: a lookup hashes no new key, and a landscape of
     a million edges holds no copy of a node per edge.
     """
+
+    #: A node's properties (``props(node)``).
+    props: Callable[[Node], dict[str, Any]]
+    #: Does the network act as an OM network (status applied or recognised)? (``is_om_network(node)``)
+    is_om_network: Callable[[Node], bool]
 
     def __init__(self, rows: GraphRows) -> None:
         self._props: dict[Node, dict[str, Any]] = {}
@@ -84,6 +91,11 @@ class EmbeddedGraph:
                     edges.append((a, props))
         for keys in self._by_label.values():
             keys.sort()
+        # The two questions rules ask of nodes most often (over a million times at scale 100), answered
+        # by the dict and the set themselves: no Python call of ours per question.
+        self.props = props_of.__getitem__
+        self._om_networks = [n for n in self._by_label.get("Network", ()) if props_of[n].get("status") in OM_NETWORK_STATUSES]
+        self.is_om_network = frozenset(self._om_networks).__contains__
 
     @classmethod
     def from_dataset(cls, dataset: Dataset) -> "EmbeddedGraph":
@@ -94,9 +106,6 @@ class EmbeddedGraph:
     def nodes(self, label: str) -> list[Node]:
         """All nodes with ``label``, sorted by id."""
         return self._by_label.get(label, [])
-
-    def props(self, node: Node) -> dict[str, Any]:
-        return self._props[node]
 
     def name(self, node: Node) -> str:
         return self._props[node].get("name", node[1])
@@ -114,12 +123,9 @@ class EmbeddedGraph:
         return self.out(node, rel) + self.inc(node, rel)
 
     # -- networks ---------------------------------------------------------------------
-    def is_om_network(self, network: Node) -> bool:
-        """Does the network act as an OM network (status applied or recognised)?"""
-        return self.props(network).get("status") in OM_NETWORK_STATUSES
-
     def om_networks(self) -> list[Node]:
-        return [n for n in self.nodes("Network") if self.is_om_network(n)]
+        """The networks that act as OM networks (status applied or recognised), sorted by id."""
+        return list(self._om_networks)
 
     def activities(self, network: Node, kind: str) -> list[dict[str, Any]]:
         """Properties of the network's activities of ``kind`` (its own and joint ones, in edge order; do not change)."""
@@ -150,13 +156,21 @@ class EmbeddedGraph:
 
     def ancestors(self, region: Node) -> list[Node]:
         """Regions containing ``region``, nearest first (cycles are rejected by validation)."""
-        chain, current = [], region
-        while parents := self.out(current, "PART_OF"):
-            current = parents[0][0]
-            if current in chain:
-                break
-            chain.append(current)
-        return chain
+        found = self._ancestors.get(region)
+        if found is None:
+            chain, current = [], region
+            while parents := self.out(current, "PART_OF"):
+                current = parents[0][0]
+                if current in chain:
+                    break
+                chain.append(current)
+            found = self._ancestors[region] = tuple(chain)
+        return list(found)
+
+    @cached_property
+    def _ancestors(self) -> dict[Node, tuple[Node, ...]]:
+        """Each region's chain once (rules ask for the same few hundred regions tens of thousands of times)."""
+        return {}
 
     def closure(self, network: Node) -> set[Node]:
         """Every region a network covers, directly or as part of a larger covered region."""
@@ -195,21 +209,38 @@ class EmbeddedGraph:
     def bordering_networks(self, network: Node) -> set[Node]:
         """Other networks covering a region that borders one this network covers."""
         found: set[Node] = set()
+        near = self._networks_bordering
         for region in self.closure(network):
-            for neighbour, _ in self.both(region, "BORDERS"):
-                found.update(self.networks_by_region.get(neighbour, ()))
+            nearby = near.get(region)
+            if nearby is None:
+                nearby = near[region] = self._bordering_region(region)
+            found.update(nearby)
         found.discard(network)
+        return found
+
+    @cached_property
+    def _networks_bordering(self) -> dict[Node, set[Node]]:
+        """The networks covering a neighbour of each region asked about so far (filled as asked)."""
+        return {}
+
+    def _bordering_region(self, region: Node) -> set[Node]:
+        found: set[Node] = set()
+        by_region = self.networks_by_region
+        for neighbour, _ in self.both(region, "BORDERS"):
+            found.update(by_region.get(neighbour, ()))
         return found
 
     def cooperating_networks(self, network: Node) -> set[Node]:
         """Other networks linked to this one on record: cooperation, sub-network consensus, a shared
         member or a joint activity (the four forms of cooperation OM109 and the gap list accept)."""
-        linked = {m for m, _ in self.both(network, "COOPERATES_WITH")}
-        linked |= {m for m, _ in self.both(network, "SUB_NETWORK_OF")}
+        linked = set(map(_first, self.both(network, "COOPERATES_WITH")))
+        linked.update(map(_first, self.both(network, "SUB_NETWORK_OF")))
+        memberships = self._out.get("MEMBER_OF", _NO_EDGES)
         for organisation, _ in self.inc(network, "MEMBER_OF"):
-            linked |= {m for m, _ in self.out(organisation, "MEMBER_OF")}
+            linked.update(map(_first, memberships.get(organisation, ())))
+        held = self._in.get("HELD", _NO_EDGES)
         for activity, _ in self.out(network, "HELD"):
-            linked |= {m for m, _ in self.inc(activity, "HELD")}
+            linked.update(map(_first, held.get(activity, ())))
         linked.discard(network)
         return linked
 

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, ClassVar, Iterable, Iterator, Mapping
 
 from om_graph.dataset.dates import months_before
@@ -203,8 +203,24 @@ Names = Mapping[str, Mapping[str, str]]
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+#: Values whose words depend on the value and language alone: worded once each (a landscape's
+#: findings repeat a few thousand dates, shares and words tens of thousands of times).
+_CACHED = frozenset({str, bool, int, float, dt.date, type(None)})
+
+
 def _plain(value: Any, lang: str = "en", names: Mapping[str, str] | None = None) -> Any:
     """One evidence value or parameter as a reader of ``lang`` writes it (see :meth:`Rule.word`)."""
+    if value.__class__ in _CACHED and (names is None or value.__class__ is not str):
+        return _plain_cached(value, lang)
+    return _plain_worded(value, lang, names)
+
+
+@lru_cache(maxsize=1 << 16, typed=True)
+def _plain_cached(value: Any, lang: str) -> Any:
+    return _plain_worded(value, lang, None)
+
+
+def _plain_worded(value: Any, lang: str, names: Mapping[str, str] | None) -> Any:
     if value is None:
         return "-"
     if isinstance(value, (list, tuple)):
