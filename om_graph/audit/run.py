@@ -21,7 +21,7 @@ from om_graph.audit.stages import ApartNetwork, NetworkFacts, StageResult, class
 from om_graph.dataset.bulk import paused_gc
 from om_graph.engines.contract import Engine
 from om_graph.queries.registry import run_query
-from om_graph.queries.rules import Severity, is_not_on_record, select_rules
+from om_graph.queries.rules import Rule, Severity, is_not_on_record, select_rules
 
 #: How far back "known" meetings and Plenum reports count for the stages (months).
 STAGE_WINDOW_MONTHS = 12
@@ -121,7 +121,7 @@ def _run_audit(
             progress(rule.code)
         params = profile.params_for(rule.code)
         hits += [(rule, params, row) for row in run_query(engine, rule.query().name, {**params, "as_of": as_of})]
-    names = evidence_names(engine, {kind for rule, _, _ in hits for kind in rule.named_evidence.values()})
+    names = evidence_names(engine, named_ids(hits))
     findings: list[Finding] = []
     for rule, params, row in hits:
         evidence = row["evidence"] or {}
@@ -140,7 +140,7 @@ def _run_audit(
                 not_on_record=unknown,
             )
         )
-    findings.sort(key=Finding.sort_key)
+    findings = _sorted_findings(findings)
     errors_by_network: dict[str, list[str]] = {}
     codes_by_network: dict[str, set[str]] = {}
     for f in findings:
@@ -169,24 +169,58 @@ def _run_audit(
     )
 
 
-#: Where the names of the things a rule's evidence points at come from (kind -> query, id and name columns).
+def _sorted_findings(findings: list[Finding]) -> list[Finding]:
+    """``findings`` sorted by :meth:`Finding.sort_key`, its JSON of the evidence made only where the rest ties."""
+    ranks = {s.value: s.rank for s in Severity}
+    ordered = sorted(findings, key=lambda f: (ranks[f.severity], f.code, f.subject_kind, f.subject_id))
+    start = 0
+    for end in range(1, len(ordered) + 1):
+        if end == len(ordered) or not _same_prefix(ordered[end], ordered[start]):
+            if end - start > 1:
+                ordered[start:end] = sorted(ordered[start:end], key=Finding.sort_key)
+            start = end
+    return ordered
+
+
+def _same_prefix(a: Finding, b: Finding) -> bool:
+    return a.subject_id == b.subject_id and a.code == b.code and a.severity == b.severity and a.subject_kind == b.subject_kind
+
+
+#: Where the names of the things a rule's evidence points at come from (kind -> query, id and name columns,
+#: whether the query takes the ``ids`` wanted: organisations are many, and findings name few of them).
 NAME_QUERIES = {
-    "network": ("network/networks", "id", "name"),
-    "organisation": ("names/organisations", "organisation_id", "organisation_name"),
-    "person": ("names/persons", "person_id", "person_name"),
+    "network": ("network/networks", "id", "name", False),
+    "organisation": ("names/organisations", "organisation_id", "organisation_name", True),
+    "person": ("names/persons", "person_id", "person_name", False),
 }
 
 
-def evidence_names(engine: Engine, kinds: set[str]) -> dict[str, dict[str, str]]:
-    """Names by kind and id, for the kinds some finding's evidence names (one query per kind, none if no finding needs one).
+def named_ids(hits: list[tuple[type[Rule], dict[str, Any], dict[str, Any]]]) -> dict[str, set[str]]:
+    """The ids the evidence of ``hits`` names, by kind (a kind some rule names is there even without ids)."""
+    named: dict[str, set[str]] = {}
+    for rule, _, row in hits:
+        evidence = row["evidence"] or {}
+        for key, kind in rule.named_evidence.items():
+            ids = named.setdefault(kind, set())
+            value = evidence.get(key)
+            if isinstance(value, str):
+                ids.add(value)
+            elif isinstance(value, (list, tuple)):
+                ids.update(v for v in value if isinstance(v, str))
+    return named
+
+
+def evidence_names(engine: Engine, named: dict[str, set[str]]) -> dict[str, dict[str, str]]:
+    """Names by kind and id, for the ids some finding's evidence names (one query per kind, none if no finding needs one).
 
     With ``--redact-persons`` the engine pseudonymises the persons' ids and names alike, so the
     evidence's pseudonymous ids find pseudonyms here, never a name.
     """
     names: dict[str, dict[str, str]] = {}
-    for kind in sorted(kinds):
-        query, id_column, name_column = NAME_QUERIES[kind]
-        names[kind] = {row[id_column]: row[name_column] for row in run_query(engine, query) if row[name_column]}
+    for kind in sorted(named):
+        query, id_column, name_column, by_ids = NAME_QUERIES[kind]
+        rows = run_query(engine, query, {"ids": sorted(named[kind])} if by_ids else None)
+        names[kind] = {row[id_column]: row[name_column] for row in rows if row[name_column]}
     return names
 
 

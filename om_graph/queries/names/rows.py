@@ -8,7 +8,7 @@ the audit looks their names up here once, for every finding at the same time.
 >>> from om_graph.dataset.model import Dataset, Organisation, Person
 >>> engine = EmbeddedEngine(Dataset(organisations=[Organisation(id="o1", name="IHK Beispiel", kind="chamber_of_commerce")],
 ...                                 persons=[Person(id="p1", name="Erika Beispiel")]))
->>> run_query(engine, "names/persons"), run_query(engine, "names/organisations")
+>>> run_query(engine, "names/persons"), run_query(engine, "names/organisations", {"ids": ["o1", "o9"]})
 ([{'person_id': 'p1', 'person_name': 'Erika Beispiel'}], [{'organisation_id': 'o1', 'organisation_name': 'IHK Beispiel'}])
 """
 
@@ -27,8 +27,10 @@ def persons(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, 
         yield {"person_id": person[1], "person_name": graph.props(person).get("name")}
 
 
-@query("names/organisations", columns=("organisation_id", "organisation_name"))
+@query("names/organisations", columns=("organisation_id", "organisation_name"), params={"ids": []})
 def organisations(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Every organisation's name."""
+    """The names of the organisations with the given ids (those some finding's evidence names)."""
+    wanted = set(params["ids"])
     for organisation in graph.nodes("Organisation"):
-        yield {"organisation_id": organisation[1], "organisation_name": graph.props(organisation).get("name")}
+        if organisation[1] in wanted:
+            yield {"organisation_id": organisation[1], "organisation_name": graph.props(organisation).get("name")}
