@@ -187,9 +187,9 @@ def _same_prefix(a: Finding, b: Finding) -> bool:
 
 
 #: Where the names of the things a rule's evidence points at come from (kind -> query, id and name columns,
-#: whether the query takes the ``ids`` wanted: organisations are many, and findings name few of them).
+#: whether the query takes the ``ids`` wanted: organisations and networks are many, and findings name few of them).
 NAME_QUERIES = {
-    "network": ("network/networks", "id", "name", False),
+    "network": ("names/networks", "network_id", "network_name", True),
     "organisation": ("names/organisations", "organisation_id", "organisation_name", True),
     "person": ("names/persons", "person_id", "person_name", False),
 }

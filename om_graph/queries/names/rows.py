@@ -1,4 +1,4 @@
-"""The names of people and organisations, so reports can put a name before an id.
+"""The names of people, organisations and networks, so reports can put a name before an id.
 
 A rule's evidence holds ids (the coordination's person, the partner group's organisation);
 the audit looks their names up here once, for every finding at the same time.
@@ -34,3 +34,12 @@ def organisations(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict
     for organisation in graph.nodes("Organisation"):
         if organisation[1] in wanted:
             yield {"organisation_id": organisation[1], "organisation_name": graph.props(organisation).get("name")}
+
+
+@query("names/networks", columns=("network_id", "network_name"), params={"ids": []})
+def networks(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The names of the networks with the given ids (those some finding's evidence names)."""
+    wanted = set(params["ids"])
+    for network in graph.nodes("Network"):
+        if network[1] in wanted:
+            yield {"network_id": network[1], "network_name": graph.props(network).get("name")}
