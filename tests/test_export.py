@@ -289,3 +289,29 @@ def test_a_failure_while_streaming_leaves_no_file_and_keeps_the_old_one(tmp_path
         assert result.exit_code == OmGraphError.exit_code and "disk gone" in result.output
     assert old.read_text(encoding="utf-8") == "the previous export\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"old.{fmt}"], "no new file, no temporary left behind"
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_one_id_with_markup_among_thousands_of_plain_ones_is_escaped_and_the_rest_read_back(tmp_path, fmt: str) -> None:
+    """Writers escape only what needs it, a chunk of edges at a time: the one odd id must not slip through its chunk."""
+    import datetime as dt
+
+    from om_graph.dataset.model import Dataset, Membership, Network, Organisation
+    from om_graph.features.export import from_dataset, write_export
+
+    odd = 'o"7<b>&x'
+    ids = [f"o{i:04d}" for i in range(2_500)] + [odd]
+    dataset = Dataset(
+        networks=[Network(id="n1", name="Netz Nord", kind="regional"), Network(id="n2", name="Netz Süd", kind="regional")],
+        organisations=[Organisation(id=oid, name=f"Betrieb {oid}", kind="company") for oid in ids],
+        memberships=[Membership(organisation_id=oid, network_id=net, since=dt.date(2020, 1, 2))
+                     for oid in ids for net in ("n1", "n2")],
+    )
+    out = tmp_path / f"many.{fmt}"
+    write_export(from_dataset(dataset, as_of=EXAMPLE_AS_OF), fmt, out)
+    if fmt != "json":
+        assert "<b>" not in out.read_text(encoding="utf-8"), "no id becomes markup"
+    nodes, edges = _read_back(fmt, out)
+    assert nodes[f"Organisation:{odd}"]["om_id"] == odd
+    assert len(edges) == 2 * len(ids)
+    assert repr((f"Organisation:{odd}", "Network:n2", "MEMBER_OF", [("named_consent", True), ("since", "2020-01-02")])) in edges

@@ -18,11 +18,12 @@ from om_graph.dataset.graph import GraphRows
 from om_graph.engines.contract import Engine
 from om_graph.features.export.model import Annotations
 from om_graph.queries.registry import run_query
+from om_graph.queries.rules import network_rules
 
 
 def annotations(rows: GraphRows, engine: Engine, as_of: dt.date) -> Annotations:
     """The audit of every network as of ``as_of`` (stage, findings, errors, warnings, coverage) and map places."""
-    result = run_audit(engine, as_of=as_of)
+    result = run_audit(engine, as_of=as_of, rules=network_rules())
     counts: dict[str, dict[str, int]] = {}
     for finding in result.findings:
         if finding.subject_kind == "network":

@@ -56,59 +56,50 @@ class ExportGraph:
 
     def nodes(self) -> Iterator[tuple[str, Attrs]]:
         """``(key, attributes)`` of every node, ``Label:id``, sorted by label and id."""
-        extras = self.annotations.networks
-        points = self.annotations.points
+        for group in self.node_groups():
+            for props in group.records:
+                yield f"{group.label}:{props['id']}", self.node_attrs(group, props)
+
+    def node_attrs(self, group: NodeGroup, props: Attrs) -> Attrs:
+        """A node's attributes: ``label``, ``type``, ``om_id``, its properties, the audit's and its place's."""
+        label, oid = group.label, props["id"]
+        attrs: Attrs = {"label": shown(props), "type": label, "om_id": oid}
+        for name, out in group.fields:
+            v = props.get(name)
+            if v is not None:
+                attrs[out] = v if type(v) is str else plain_value(v)
+        if label == "Network" and oid in self.annotations.networks:
+            attrs.update(self.annotations.networks[oid])
+        point = self.annotations.points.get((label, oid))
+        if point is not None:
+            attrs["x"], attrs["y"] = point
+        return attrs
+
+    def node_groups(self) -> Iterator[NodeGroup]:
+        """The nodes label by label, each label's sorted by id (persons pseudonymised)."""
         for label in sorted(self.rows.nodes):
             records = self.rows.nodes[label]
             if self.redact_persons and label == "Person":
                 records = [redact_person(props) for props in records]
-            fields = _fields(_SHEET_BY_LABEL[label])
-            for props in sorted(records, key=itemgetter("id")):
-                oid = props["id"]
-                attrs: Attrs = {"label": shown(props), "type": label, "om_id": oid}
-                for name, out in fields:
-                    v = props.get(name)
-                    if v is not None:
-                        attrs[out] = v if type(v) is str else plain_value(v)
-                if label == "Network" and oid in extras:
-                    attrs.update(extras[oid])
-                point = points.get((label, oid))
-                if point is not None:
-                    attrs["x"], attrs["y"] = point
-                yield f"{label}:{oid}", attrs
+            yield NodeGroup(label, _fields(_SHEET_BY_LABEL[label]), sorted(records, key=itemgetter("id")))
+
+    def annotated_ids(self, label: str) -> set[str]:
+        """The ids of nodes of ``label`` that the audit or the map adds attributes to."""
+        found = {oid for (of, oid) in self.annotations.points if of == label}
+        return found | set(self.annotations.networks) if label == "Network" else found
 
     def edges(self) -> Iterator[tuple[str, str, str, Attrs]]:
         """``(key, source, target, attributes)`` of every relationship, sorted, each pattern's duplicates folded.
 
         Edges without properties share one attributes dict per type: read them, never change them.
         """
-        person = pseudonymous_id if self.redact_persons else None
-        by_pattern: dict[tuple[str, str, str], list[RelSpec]] = {}
-        for spec in self.rows.rels:
-            by_pattern.setdefault((spec.type, spec.start_label, spec.end_label), []).append(spec)
-        for (rtype, start_label, end_label), specs in sorted(by_pattern.items()):
-            merge_keys = specs[0].merge_keys
-            start_of = person if person and start_label == "Person" else None
-            end_of = person if person and end_label == "Person" else None
-            rels = [rel for spec in specs for rel in self.rows.rels[spec]]
-            if start_of or end_of:
-                rels = [((start_of or _same)(s), (end_of or _same)(e), p) for s, e, p in rels]
-            order = _sort_key(merge_keys)
-            rels.sort(key=order)  # stable: of rows that MERGE folds together the last one wins, as in a load
+        for group in self.edge_groups():
+            rtype, fields = group.type, group.fields
             bare: Attrs = {"type": rtype}
-            fields = () if specs[0].sheet in LABEL_BY_SHEET else _fields(specs[0].sheet)
-            source_of, target_of, key_of = f"{start_label}:", f"{end_label}:", f"{rtype}:{start_label}:"
-            count = len(rels)
-            current = order(rels[0]) if count else None
-            for i in range(count):
-                following = order(rels[i + 1]) if i + 1 < count else None
-                if following == current:
-                    continue  # the next row is the same relationship and wins
-                current = following
-                start, end, props = rels[i]
-                key = f"{key_of}{start}->{target_of}{end}"
-                for name in merge_keys:
-                    key += f":{plain_value(props.get(name))}"
+            source_of, target_of = f"{group.start_label}:", f"{group.end_label}:"
+            key_of = f"{rtype}:{group.start_label}:"
+            for start, end, props in group.rels():
+                key = f"{key_of}{start}->{target_of}{end}{group.suffix(props)}"
                 attrs = bare
                 if props:
                     attrs = {"type": rtype}
@@ -117,6 +108,78 @@ class ExportGraph:
                         if v is not None:
                             attrs[out] = v if type(v) is str else plain_value(v)
                 yield key, source_of + start, target_of + end, attrs
+
+    def edge_groups(self) -> Iterator[EdgeGroup]:
+        """The relationships pattern by pattern (type, start label, end label), sorted: a writer renders
+        each pattern from one template instead of building a key and a dict per edge."""
+        person = pseudonymous_id if self.redact_persons else None
+        by_pattern: dict[tuple[str, str, str], list[RelSpec]] = {}
+        for spec in self.rows.rels:
+            by_pattern.setdefault((spec.type, spec.start_label, spec.end_label), []).append(spec)
+        for (rtype, start_label, end_label), specs in sorted(by_pattern.items()):
+            start_of = person if person and start_label == "Person" else None
+            end_of = person if person and end_label == "Person" else None
+            rels = [rel for spec in specs for rel in self.rows.rels[spec]]
+            if start_of or end_of:
+                rels = [((start_of or _same)(s), (end_of or _same)(e), p) for s, e, p in rels]
+            merge_keys = specs[0].merge_keys
+            # stable: of rows that MERGE folds together the last one wins, as in a load
+            if merge_keys or any("\x00" in s or "\x00" in e for s, e, _ in rels):
+                rels.sort(key=_sort_key(merge_keys))
+            else:  # the same order, a third of the time: one string compared instead of a pair
+                rels.sort(key=_pair)
+            fields = () if specs[0].sheet in LABEL_BY_SHEET else _fields(specs[0].sheet)
+            yield EdgeGroup(rtype, start_label, end_label, merge_keys, fields, rels)
+
+
+@dataclass(frozen=True)
+class NodeGroup:
+    """The nodes of one label, sorted by id, and the properties they may carry (property, attribute name)."""
+
+    label: str
+    fields: tuple[tuple[str, str], ...]
+    records: list[Attrs]
+
+
+@dataclass(frozen=True)
+class EdgeGroup:
+    """The relationships of one pattern, sorted as :meth:`ExportGraph.edges` yields them (persons pseudonymised)."""
+
+    type: str
+    start_label: str
+    end_label: str
+    #: Properties that tell apart two relationships between the same nodes: their values end the edge's key.
+    merge_keys: tuple[str, ...]
+    #: (property, attribute name) of the properties an edge may carry, sorted.
+    fields: tuple[tuple[str, str], ...]
+    sorted_rels: list[tuple[str, str, Attrs]]
+
+    def rels(self) -> Iterator[tuple[str, str, Attrs]]:
+        """``(start, end, properties)``, the last of rows that are one relationship only (as MERGE keeps it)."""
+        rels = self.sorted_rels
+        if not rels:
+            return
+        if self.merge_keys:
+            order = _sort_key(self.merge_keys)
+            current, kept = order(rels[0]), rels[0]
+            for rel in rels:
+                following = order(rel)
+                if following != current:
+                    yield kept
+                    current = following
+                kept = rel
+            yield kept
+            return
+        kept = rels[0]
+        for rel in rels:
+            if rel[0] != kept[0] or rel[1] != kept[1]:
+                yield kept
+            kept = rel
+        yield kept
+
+    def suffix(self, props: Attrs) -> str:
+        """What follows ``end`` in an edge's key: ``:value`` of each merge key."""
+        return "".join([f":{plain_value(props.get(name))}" for name in self.merge_keys])
 
 
 _SHEET_BY_LABEL = {spec.label: spec.sheet for spec in NODES}
@@ -130,6 +193,11 @@ def _fields(sheet: str) -> tuple[tuple[str, str], ...]:
     refs = references(record)
     names = sorted(name for name in record.model_fields if name not in refs and name != "id")
     return tuple((name, f"{name}_property" if name in RESERVED else name) for name in names)
+
+
+def _pair(rel: tuple[str, str, Attrs]) -> str:
+    """``(start, end)`` as one string that sorts as the pair does, when neither holds a NUL."""
+    return f"{rel[0]}\x00{rel[1]}"
 
 
 def _same(value: str) -> str:

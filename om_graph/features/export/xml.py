@@ -16,10 +16,13 @@ never break the document or add markup to it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Callable, TextIO
 
-from om_graph.features.export.model import ExportGraph, edge_types, node_types
+from om_graph.features.export.model import Attrs, ExportGraph, edge_types, node_types, plain_value
 
 GEXF_NS = "http://www.gexf.net/1.2draft"
 VIZ_NS = "http://www.gexf.net/1.2draft/viz"
@@ -37,6 +40,9 @@ _TEXT_SPECIAL = re.compile(f"[&<>\r{_NOT_XML}]")
 _ATTRIBUTE_SPECIAL = re.compile(f'[&<"\r\n\t{_NOT_XML}]')
 #: What either of the two escapes, to tell at once that a node's values need neither.
 _ANY_SPECIAL = re.compile(f'[&<>"\r\n\t{_NOT_XML}]')
+#: The ASCII characters either escape touches (the control characters with them): a chunk of
+#: ASCII text holding no more of them than its templates needs no escaping.
+_ESCAPED_BYTES = bytes(range(32)) + b'&<>"'
 _REFERENCES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
 
 
@@ -65,26 +71,186 @@ def scalar(value: Any) -> str:
     return str(value)
 
 
-def _cells(key: str, attrs: dict[str, Any], *ends: str) -> tuple[str, list[tuple[str, str]], tuple[str, ...], bool]:
-    """``key`` and ``ends`` escaped for attributes, the attributes as text, and whether those need escaping.
+def _text_of(value: Any) -> str:
+    """:func:`scalar` of the value as an export holds it (:func:`~.model.plain_value`), the common types first."""
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int or kind is float:
+        return str(value)
+    if kind is dt.date:
+        return value.isoformat()
+    return scalar(plain_value(value))
 
-    One search over all of an item's ids, and one over all its values, instead of one per
-    string: most need no escaping at all.
+
+def _same(value: str) -> str:
+    return value
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where an XML format puts nodes, edges and their values (``cell`` + value + ``cell_end``).
+
+    Values are escaped by ``cell_escape`` (:func:`attribute` in GEXF's ``value="..."``,
+    :func:`text` in GraphML's ``<data>``), ids always by :func:`attribute`.
     """
-    cells = [(k, scalar(v)) for k, v in attrs.items()]
-    if _ATTRIBUTE_SPECIAL.search("".join([key, *ends])) is not None:
-        key, ends = attribute(key), tuple(attribute(e) for e in ends)
-    return key, cells, ends, _ANY_SPECIAL.search("".join([v for _, v in cells])) is not None
+
+    node_cell: dict[str, str]
+    edge_cell: dict[str, str]
+    cell_end: str
+    cell_escape: Callable[[str], str]
+    #: Is the label one of a node's cells (GraphML) or only its ``label="..."`` (GEXF)?
+    label_cell: bool
+    #: (key, label, cells, attributes of an annotated node, escape) -> the node
+    node: Callable[[str, str, str, "Attrs | None", Callable[[str], str]], str]
+    edge_open: str
+    #: relationship type -> what follows the edge's target, up to its cells
+    edge_after: Callable[[str], str]
+    edge_close: str
 
 
-def _chunked(items: Any, render: Callable[..., str], out: TextIO) -> None:
+def _write_nodes(graph: ExportGraph, layout: _Layout, out: TextIO) -> None:
+    """Every node, label by label, a chunk written at a time; whether a node needs escaping is one search."""
+    cell, end, escape, render = layout.node_cell, layout.cell_end, layout.cell_escape, layout.node
+    first = 0 if layout.label_cell else 1
+    label_cell = cell["label"] if layout.label_cell else None
     parts: list[str] = []
-    for item in items:
-        parts.append(render(*item))
-        if len(parts) == CHUNK:
-            out.write("".join(parts))
-            parts.clear()
+    for group in graph.node_groups():
+        label = group.label
+        prefix = f"{attribute(label)}:"
+        fields = [(name, cell[attr]) for name, attr in group.fields]
+        known = f"{cell['type']}{layout.cell_escape(label)}{end}{cell['om_id']}"
+        annotated = graph.annotated_ids(label)
+        for props in group.records:
+            if len(parts) >= CHUNK:
+                out.write("".join(parts))
+                parts.clear()
+            oid = props["id"]
+            if oid not in annotated:
+                shown = str(props.get("name") or props.get("title") or oid)
+                values = [shown, oid]
+                cells = [f"{label_cell}{shown}{end}{known}{oid}{end}" if label_cell else f"{known}{oid}{end}"]
+                for name, pre in fields:
+                    v = props.get(name)
+                    if v is not None:
+                        kind = type(v)
+                        if kind is not str:
+                            v = v.isoformat() if kind is dt.date else ("true" if v else "false") if kind is bool else _text_of(v)
+                        values.append(v)
+                        cells.append(f"{pre}{v}{end}")
+                if _ANY_SPECIAL.search("".join(values)) is None:
+                    parts.append(render(prefix + oid, shown, "".join(cells), None, _same))
+                    continue
+            attrs = graph.node_attrs(group, props)
+            names = list(attrs)
+            values = [_text_of(v) for v in attrs.values()]
+            if _ANY_SPECIAL.search("".join(values)) is None:
+                cells = "".join([f"{cell[k]}{v}{end}" for k, v in zip(names[first:], values[first:])])
+                parts.append(render(prefix + oid, values[0], cells, attrs, _same))
+            else:
+                cells = "".join([f"{cell[k]}{escape(v)}{end}" for k, v in zip(names[first:], values[first:])])
+                parts.append(render(prefix + attribute(oid), values[0], cells, attrs, escape))
     out.write("".join(parts))
+
+
+def _write_edges(graph: ExportGraph, layout: _Layout, out: TextIO) -> None:
+    """Every edge, pattern by pattern from one template, a chunk written at a time.
+
+    A chunk is first rendered unescaped. It is written so when its values hold nothing to escape:
+    then it is ASCII (or UTF-8 is checked the slow way) and holds no ``&``, tab, carriage return
+    or other control character and exactly as many ``<``, ``>``, ``"`` and line feeds as its
+    templates (one pass over its bytes counts them all). Any other chunk is rendered again with
+    every id and value escaped.
+    """
+    cell, end = layout.edge_cell, layout.cell_end
+    for group in graph.edge_groups():
+        start_label, end_label = attribute(group.start_label), attribute(group.end_label)
+        template = _EdgeTemplate(
+            head=f"{layout.edge_open}{attribute(group.type)}:{start_label}:",
+            between=f"->{end_label}:",
+            source=f'" source="{start_label}:',
+            target=f'" target="{end_label}:',
+            after=layout.edge_after(group.type),
+            close=layout.edge_close,
+            fields=[(name, cell[attr]) for name, attr in group.fields],
+            end=end,
+            suffix=group.suffix if group.merge_keys else None,
+        )
+        per_edge = _markup(template.head + template.between + template.source + template.target + template.after
+                           + template.close)
+        per_cell = {_markup(pre + end) for _, pre in template.fields} or {0}
+        uniform = len(per_cell) == 1
+        per_cell_count = max(per_cell)
+        rels = group.rels()
+        while batch := list(islice(rels, CHUNK)):
+            chunk, cells = template.fast(batch)
+            if not (uniform and chunk.isascii() and _markup(chunk) == per_edge * len(batch) + per_cell_count * cells):
+                chunk = template.escaped(batch, attribute, layout.cell_escape)
+            out.write(chunk)
+
+
+def _markup(template: str) -> int:
+    """How many characters of ``template`` are ones a value may need escaped (ASCII text only).
+
+    One pass: the length lost when they are deleted from its bytes.
+    """
+    data = template.encode("ascii", "replace")
+    return len(data) - len(data.translate(None, _ESCAPED_BYTES))
+
+
+@dataclass(frozen=True)
+class _EdgeTemplate:
+    """The edges of one pattern: ``head`` key ``source`` start ``target`` end ``after`` cells ``close``."""
+
+    head: str
+    between: str
+    source: str
+    target: str
+    after: str
+    close: str
+    fields: list[tuple[str, str]]
+    end: str
+    suffix: Callable[[Attrs], str] | None
+
+    def fast(self, batch: list[tuple[str, str, Attrs]]) -> tuple[str, int]:
+        """A chunk of edges, nothing escaped; and how many cells it holds."""
+        head, between, source, target, after, close, end = (
+            self.head, self.between, self.source, self.target, self.after, self.close, self.end)
+        fields, suffix = self.fields, self.suffix
+        if not fields and not suffix:
+            tail = after + close
+            return "".join([f"{head}{s}{between}{e}{source}{s}{target}{e}{tail}" for s, e, _ in batch]), 0
+        parts = []
+        count = 0
+        for s, e, props in batch:
+            key = f"{s}{between}{e}{suffix(props)}" if suffix else f"{s}{between}{e}"
+            cells = ""
+            if props:
+                for name, pre in fields:
+                    v = props.get(name)
+                    if v is not None:
+                        kind = type(v)
+                        if kind is not str:
+                            v = v.isoformat() if kind is dt.date else ("true" if v else "false") if kind is bool else _text_of(v)
+                        cells += f"{pre}{v}{end}"
+                        count += 1
+            parts.append(f"{head}{key}{source}{s}{target}{e}{after}{cells}{close}")
+        return "".join(parts), count
+
+    def escaped(self, batch: list[tuple[str, str, Attrs]], ids: Callable[[str], str], values: Callable[[str], str]) -> str:
+        """A chunk of edges, ids passed through ``ids`` and values through ``values``."""
+        parts = []
+        for start, finish, props in batch:
+            s, e = ids(start), ids(finish)
+            key = f"{s}{self.between}{e}{ids(self.suffix(props)) if self.suffix else ''}"
+            cells = ""
+            if props:
+                cells = "".join([f"{pre}{values(_text_of(v))}{self.end}"
+                                 for name, pre in self.fields if (v := props.get(name)) is not None])
+            parts.append(f"{self.head}{key}{self.source}{s}{self.target}{e}{self.after}{cells}{self.close}")
+        return "".join(parts)
 
 
 def write_graphml(graph: ExportGraph, out: TextIO) -> None:
@@ -96,29 +262,28 @@ def write_graphml(graph: ExportGraph, out: TextIO) -> None:
     out.write('  <key for="node" id="yed_node" yfiles.type="nodegraphics" />\n')
     out.write('  <graph id="om-graph" edgedefault="directed">\n')
 
-    def node(key: str, attrs: dict[str, Any]) -> str:
-        key, cells, _, escape = _cells(key, attrs)
-        label = text(attrs["label"]) if escape else attrs["label"]
-        data = "".join(
-            [f'      <data key="{node_keys[k]}">{text(v) if escape else v}</data>\n' for k, v in cells]
-        )
+    def node(key: str, label: str, cells: str, attrs: Attrs | None, escape: Callable[[str], str]) -> str:
         geometry = ""
-        if "x" in attrs:
+        if attrs is not None and "x" in attrs:
             geometry = f'          <y:Geometry x="{attrs["x"]}" y="{attrs["y"]}" width="30" height="30" />\n'
         return (
-            f'    <node id="{key}">\n{data}      <data key="yed_node">\n        <y:ShapeNode>\n{geometry}'
-            f"          <y:NodeLabel>{label}</y:NodeLabel>\n        </y:ShapeNode>\n      </data>\n    </node>\n"
+            f'    <node id="{key}">\n{cells}      <data key="yed_node">\n        <y:ShapeNode>\n{geometry}'
+            f"          <y:NodeLabel>{escape(label)}</y:NodeLabel>\n        </y:ShapeNode>\n      </data>\n    </node>\n"
         )
 
-    def edge(key: str, source: str, target: str, attrs: dict[str, Any]) -> str:
-        key, cells, (source, target), escape = _cells(key, attrs, source, target)
-        data = "".join(
-            [f'      <data key="{edge_keys[k]}">{text(v) if escape else v}</data>\n' for k, v in cells]
-        )
-        return f'    <edge id="{key}" source="{source}" target="{target}">\n{data}    </edge>\n'
-
-    _chunked(graph.nodes(), node, out)
-    _chunked(graph.edges(), edge, out)
+    layout = _Layout(
+        node_cell={k: f'      <data key="{v}">' for k, v in node_keys.items()},
+        edge_cell={k: f'      <data key="{v}">' for k, v in edge_keys.items()},
+        cell_end="</data>\n",
+        cell_escape=text,
+        label_cell=True,
+        node=node,
+        edge_open='    <edge id="',
+        edge_after=lambda rtype: f'">\n      <data key="{edge_keys["type"]}">{text(rtype)}</data>\n',
+        edge_close="    </edge>\n",
+    )
+    _write_nodes(graph, layout, out)
+    _write_edges(graph, layout, out)
     out.write("  </graph>\n</graphml>\n")
 
 
@@ -141,33 +306,32 @@ def write_gexf(graph: ExportGraph, out: TextIO) -> None:
     node_ids = _gexf_attributes(out, "node", {k: v for k, v in node_types().items() if k != "label"})
     edge_ids = _gexf_attributes(out, "edge", edge_types())
 
-    def values(cells: list[tuple[str, str]], ids: dict[str, str], escape: bool) -> str:
-        rows = [f'          <attvalue for="{ids[k]}" value="{attribute(v) if escape else v}" />\n' for k, v in cells]
-        return "        <attvalues>\n" + "".join(rows) + "        </attvalues>\n" if rows else ""
-
-    def node(key: str, attrs: dict[str, Any]) -> str:
-        key, cells, _, escape = _cells(key, attrs)
-        label = cells[0][1]  # the label comes first (:meth:`ExportGraph.nodes`)
+    def node(key: str, label: str, cells: str, attrs: Attrs | None, escape: Callable[[str], str]) -> str:
         position = ""
-        if "x" in attrs:  # GEXF's y grows upwards, the map's southwards
+        if attrs is not None and "x" in attrs:  # GEXF's y grows upwards, the map's southwards
             position = f'        <viz:position x="{attrs["x"]}" y="{-attrs["y"]}" z="0.0" />\n'
+        # a node always has cells (its type and om_id)
         return (
-            f'      <node id="{key}" label="{attribute(label) if escape else label}">\n'
-            f"{values(cells[1:], node_ids, escape)}{position}      </node>\n"
+            f'      <node id="{key}" label="{escape(label)}">\n        <attvalues>\n{cells}'
+            f"        </attvalues>\n{position}      </node>\n"
         )
 
-    def edge(key: str, source: str, target: str, attrs: dict[str, Any]) -> str:
-        key, cells, (source, target), escape = _cells(key, attrs, source, target)
-        kind = cells[0][1]  # the type comes first (:meth:`ExportGraph.edges`)
-        return (
-            f'      <edge id="{key}" source="{source}" target="{target}" label="{attribute(kind) if escape else kind}">\n'
-            f"{values(cells, edge_ids, escape)}      </edge>\n"
-        )
-
+    layout = _Layout(
+        node_cell={k: f'          <attvalue for="{v}" value="' for k, v in node_ids.items()},
+        edge_cell={k: f'          <attvalue for="{v}" value="' for k, v in edge_ids.items()},
+        cell_end='" />\n',
+        cell_escape=attribute,
+        label_cell=False,
+        node=node,
+        edge_open='      <edge id="',
+        edge_after=lambda rtype: (f'" label="{attribute(rtype)}">\n        <attvalues>\n'
+                                  f'          <attvalue for="{edge_ids["type"]}" value="{attribute(rtype)}" />\n'),
+        edge_close="        </attvalues>\n      </edge>\n",
+    )
     out.write("    <nodes>\n")
-    _chunked(graph.nodes(), node, out)
+    _write_nodes(graph, layout, out)
     out.write("    </nodes>\n    <edges>\n")
-    _chunked(graph.edges(), edge, out)
+    _write_edges(graph, layout, out)
     out.write("    </edges>\n  </graph>\n</gexf>\n")
 
 

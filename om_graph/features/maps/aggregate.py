@@ -25,8 +25,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import Any, Hashable, Iterable, Sequence
+
+import numpy as np
 
 from om_graph.i18n import t
 
@@ -56,45 +57,66 @@ def group_links(memberships: Iterable[tuple[str, str]], cooperations: Iterable[t
 
     ``memberships`` are (organisation, network) pairs, ``cooperations`` (network, network) pairs.
     Two networks are linked by a shared partner or a cooperation, as in ``network/links``. Pairs
-    are kept as one integer each (``a * n + b``), a tenth of the memory of the rows.
+    are integers in arrays (``a * n + b``), made and counted by numpy: a partner of many networks
+    makes many pairs.
     """
     ids = sorted(group_of)
     index = {network: i for i, network in enumerate(ids)}
     n = len(ids)
-    networks_of: dict[str, set[int]] = defaultdict(set)
-    for organisation, network in memberships:
-        networks_of[organisation].add(index[network])
-    group = [group_of[network] for network in ids]
+    names = sorted(set(group_of.values()))
+    rank = {name: i for i, name in enumerate(names)}
+    group = np.fromiter((rank[group_of[network]] for network in ids), dtype=np.int64, count=n)
+    organisations: dict[str, int] = {}
+    member = np.fromiter(
+        (organisations.setdefault(organisation, len(organisations)) * n + index[network] for organisation, network in memberships),
+        dtype=np.int64,
+    )
+    member = _distinct(member)[0]  # sorted by organisation, then network; each membership once
+    left, right = _pairs_within(member // n, member % n) if len(member) else (member, member)
     out = GroupLinks()
-    pairs: set[int] = set()
-    for members in networks_of.values():
-        if len(members) < 2:
-            continue
-        ordered = sorted(members)
-        pairs.update(a * n + b for a, b in combinations(ordered, 2))
-        # Shared partners between two groups: every pair of this partner's networks across them.
-        groups = Counter(group[i] for i in ordered)
-        if len(groups) > 1:
-            for a, b in combinations(sorted(groups), 2):
-                out.between[(a, b)][1] += groups[a] * groups[b]
-    for a, b in cooperations:
-        i, j = sorted((index[a], index[b]))
-        if i != j:
-            pairs.add(i * n + j)
-    linked: set[int] = set()
-    counted: Counter = Counter()
-    for code in pairs:
-        i, j = divmod(code, n)
-        linked.add(i)
-        linked.add(j)
-        counted[(group[i], group[j])] += 1
-    out.linked = {ids[i] for i in linked}
-    for (a, b), count in counted.items():
+    # Shared partners between two groups: every pair of a partner's networks across them.
+    low, high = np.minimum(group[left], group[right]), np.maximum(group[left], group[right])
+    across = low != high
+    width = max(len(names), 1)
+    for code, count in zip(*_distinct(low[across] * width + high[across])):
+        out.between[(names[code // width], names[code % width])][1] += int(count)
+    pairs = [left * n + right]
+    links = [sorted((index[a], index[b])) for a, b in cooperations]
+    links = [i * n + j for i, j in links if i != j]
+    if links:
+        pairs.append(np.array(links, dtype=np.int64))
+    distinct = _distinct(np.concatenate(pairs))[0]
+    first, second = distinct // n, distinct % n
+    out.linked = {ids[i] for i in _distinct(np.concatenate([first, second]))[0].tolist()}
+    low, high = np.minimum(group[first], group[second]), np.maximum(group[first], group[second])
+    for code, count in zip(*_distinct(low * width + high)):
+        a, b = names[code // width], names[code % width]
         if a == b:
-            out.inside[a] += count
+            out.inside[a] += int(count)
         else:
-            out.between[(a, b) if a < b else (b, a)][0] += count
+            out.between[(a, b)][0] += int(count)
     return out
+
+
+def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values, sorted, and how often each occurs (``np.unique``'s answer, by one sort)."""
+    values = np.sort(values)
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if len(values) else np.zeros(0, dtype=np.int64)
+    return values[starts], np.diff(np.r_[starts, len(values)])
+
+
+def _pairs_within(organisation: np.ndarray, network: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of networks (smaller index first) of each organisation, from memberships sorted by organisation and
+    network: each membership is paired with those after it of the same organisation."""
+    size = len(organisation)
+    starts = np.flatnonzero(np.r_[True, organisation[1:] != organisation[:-1]])
+    ends = np.r_[starts[1:], size]
+    end_of = np.repeat(ends, ends - starts)
+    after = end_of - np.arange(size) - 1
+    total = int(after.sum())
+    left = np.repeat(np.arange(size), after)
+    offsets = np.arange(total) - np.repeat(np.cumsum(after) - after, after)
+    return network[left], network[left + 1 + offsets]
 
 
 def listing(lines: Sequence[str], lang: str, limit: int = LIST_LIMIT) -> str:

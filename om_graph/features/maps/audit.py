@@ -27,6 +27,7 @@ from om_graph.features.maps.places import network_points, places, spread, unplac
 from om_graph.features.maps.readable import MAX_NODES, thin
 from om_graph.i18n import format_date, t
 from om_graph.queries.registry import run_query
+from om_graph.queries.rules import network_rules
 
 #: Room between networks that share a spot on the map of Germany, in map units.
 SPACING = 70
@@ -51,7 +52,8 @@ def audit_map(
     Above ``max_nodes`` networks the map aggregates (:mod:`.aggregate`): per Land and stage as a
     graph, counted markers on the map of Germany.
     """
-    result = run_audit(engine, as_of=as_of, profile=profile, lang=lang)
+    # Only the rules about networks: the map shows nothing else (and the stages depend on nothing else).
+    result = run_audit(engine, as_of=as_of, profile=profile, lang=lang, rules=network_rules())
     findings: dict[str, list[Finding]] = defaultdict(list)
     for finding in result.findings:
         if finding.subject_kind == "network":

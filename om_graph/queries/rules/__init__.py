@@ -16,7 +16,7 @@ from om_graph.errors import UsageError
 from om_graph.queries.rules.base import Hit, Param, Rule, RuleContext, Scope, Severity, is_not_on_record
 
 __all__ = [
-    "Hit", "Param", "Rule", "RuleContext", "Scope", "Severity", "all_rules", "get_rule", "is_not_on_record", "select_rules",
+    "Hit", "Param", "Rule", "RuleContext", "Scope", "Severity", "all_rules", "get_rule", "is_not_on_record", "network_rules", "select_rules",
 ]  # fmt: skip
 
 
@@ -33,6 +33,13 @@ def _rules() -> dict[str, type[Rule]]:
 def all_rules() -> list[type[Rule]]:
     """Every rule, sorted by code."""
     return list(_rules().values())
+
+
+def network_rules() -> str:
+    """The codes of the rules whose findings are about a network, as a ``--rules`` list: a network's stage and
+    its findings depend on no other rule, and the rest (regions, organisations, self-declarations) is a third of an
+    audit's time."""
+    return ",".join(rule.code for rule in all_rules() if rule.subject_kind == "network")
 
 
 def get_rule(code: str) -> type[Rule]:
