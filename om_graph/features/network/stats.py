@@ -37,13 +37,18 @@ from __future__ import annotations
 import random
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, Iterable, Iterator
 
 import igraph
 
+from om_graph.dataset.bulk import paused_gc
 from om_graph.engines.contract import Engine
 from om_graph.queries.registry import run_query
 from om_graph.features.network.betweenness import WORK, betweenness
+from om_graph.features.network.links import Link, Links, derived_links
+
+__all__ = ["Link", "Links", "NetworkMetrics", "NetworkStats", "OrganisationMetrics", "network_stats", "stats_from_rows"]
 
 #: Seed of the betweenness sample and of Louvain's random order.
 SEED = 1
@@ -54,21 +59,6 @@ NETWORK_WORK = 4 * WORK
 ORGANISATION_WORK = WORK
 #: Digits kept of betweenness and modularity, so output does not vary in the last bits.
 DIGITS = 6
-
-
-@dataclass(frozen=True)
-class Link:
-    """Two networks (``source_id`` < ``target_id``) that share partners or cooperate."""
-
-    source_id: str
-    target_id: str
-    shared_partners: int
-    cooperation: bool
-
-    @property
-    def weight(self) -> int:
-        """Shared partners; a cooperation-only link counts as one."""
-        return max(self.shared_partners, 1)
 
 
 @dataclass(frozen=True)
@@ -101,31 +91,50 @@ class NetworkStats:
 
     networks: list[NetworkMetrics]
     organisations: list[OrganisationMetrics]
-    links: list[Link]
+    links: Links
     summary: dict[str, Any]
 
 
 def network_stats(engine: Engine) -> NetworkStats:
-    """The statistics of the network of networks held by ``engine`` (embedded or Neo4j)."""
-    return stats_from_rows(
-        run_query(engine, "network/networks"),
-        run_query(engine, "network/links"),
-        run_query(engine, "network/memberships"),
-    )
+    """The statistics of the network of networks held by ``engine`` (embedded or Neo4j).
+
+    The memberships are read a network per row (``network/members``), and the links derived from them
+    and the recorded cooperations (:func:`derived_links`), not read as the half a million rows of
+    ``network/links``: the same statistics, a fraction of the rows.
+    """
+    with paused_gc():  # hundreds of thousands of rows and metrics, no reference cycles among them
+        networks = sorted(run_query(engine, "network/networks"), key=itemgetter("id"))
+        members = run_query(engine, "network/members")
+        pairs = [(organisation, row["network_id"]) for row in members for organisation, _ in row["members"]]
+        names = {organisation: name for row in members for organisation, name in row["members"]}
+        links = derived_links([row["id"] for row in networks], pairs, run_query(engine, "network/cooperations"))
+        return _stats(networks, links, pairs, names)
 
 
 def stats_from_rows(
-    networks: Iterable[dict[str, Any]], links: Iterable[dict[str, Any]], memberships: Iterable[dict[str, Any]]
+    networks: Iterable[dict[str, Any]], links: Links | Iterable[dict[str, Any]], memberships: Iterable[dict[str, Any]]
 ) -> NetworkStats:
-    """The statistics from the rows of ``network/networks``, ``network/links`` and ``network/memberships``."""
-    networks = sorted(networks, key=lambda r: r["id"])
-    link_list = sorted((Link(**row) for row in links), key=lambda link: (link.source_id, link.target_id))
-    memberships = sorted(memberships, key=lambda r: (r["organisation_id"], r["network_id"]))
+    """The statistics from the rows of ``network/networks``, ``network/links`` (or :func:`derived_links` over the
+    same sorted ids) and ``network/memberships``."""
+    memberships = sorted(memberships, key=itemgetter("organisation_id", "network_id"))
+    pairs = list(map(itemgetter("organisation_id", "network_id"), memberships))
+    # The first row's name of each organisation (the dict keeps the last of the reversed rows).
+    names = dict(zip(map(itemgetter("organisation_id"), reversed(memberships)), map(itemgetter("organisation_name"), reversed(memberships))))
+    return _stats(sorted(networks, key=itemgetter("id")), links, pairs, names)
 
+
+def _stats(
+    networks: list[dict[str, Any]], links: Links | Iterable[dict[str, Any]], pairs: list[tuple[str, str]], names: dict[str, str]
+) -> NetworkStats:
+    """The statistics of ``networks`` (sorted by id), their links, the memberships as (organisation, network)
+    pairs and the member organisations' names."""
     ids = [row["id"] for row in networks]
     index = {network_id: i for i, network_id in enumerate(ids)}
-    weights = [link.weight for link in link_list]
-    graph = igraph.Graph(n=len(ids), edges=[(index[link.source_id], index[link.target_id]) for link in link_list])
+    if isinstance(links, Links) and links.ids != ids:
+        raise ValueError("links over other network ids than the networks given")
+    link_list = links if isinstance(links, Links) else Links.from_rows(ids, links)
+    weights = link_list.weights()
+    graph = igraph.Graph(n=len(ids), edges=link_list.edges())
     degree, weighted_degree = graph.degree(), graph.strength(weights=weights)
     net_betweenness, net_estimate = _betweenness(graph, NETWORK_WORK)
     components = _numbered(ids, graph.connected_components().membership)
@@ -151,11 +160,11 @@ def stats_from_rows(
         )
         for i, row in enumerate(networks)
     ]
-    organisation_metrics, org_estimate = _organisation_metrics(ids, index, memberships)
+    organisation_metrics, org_estimate = _organisation_metrics(ids, index, pairs, names)
     summary = {
         "networks": len(network_metrics),
         "links": len(link_list),
-        "cooperations": sum(link.cooperation for link in link_list),
+        "cooperations": sum(link_list.cooperation),
         "components": len(set(components.values())),
         "isolated_networks": sum(m.isolated for m in network_metrics),
         "communities": len(set(communities.values())),
@@ -168,14 +177,11 @@ def stats_from_rows(
 
 
 def _organisation_metrics(
-    ids: list[str], index: dict[str, int], memberships: list[dict[str, Any]]
+    ids: list[str], index: dict[str, int], pairs: list[tuple[str, str]], names: dict[str, str]
 ) -> tuple[list[OrganisationMetrics], str]:
     """Betweenness and bridging of each member organisation in the membership graph (networks first, then organisations)."""
-    names: dict[str, str] = {}
-    for row in memberships:
-        names.setdefault(row["organisation_id"], row["organisation_name"])
     org_index = {org_id: len(ids) + i for i, org_id in enumerate(sorted(names))}
-    edges = [(org_index[row["organisation_id"]], index[row["network_id"]]) for row in memberships]
+    edges = [(org_index[organisation], index[network]) for organisation, network in pairs]
     graph = igraph.Graph(n=len(ids) + len(org_index), edges=edges)
     graph.simplify(multiple=True, loops=False)  # a membership recorded twice is one edge, as before
     values, estimate = _betweenness(graph, ORGANISATION_WORK)

