@@ -174,8 +174,8 @@ def _by_state(engine: Any, network_rows: list[dict[str, Any]], title: str, lang:
               max_nodes: int) -> Map:
     """One node per Land at its place on the map, the links between Länder, isolated networks apart (or counted).
 
-    Links are counted from the memberships and cooperations (:func:`.aggregate.group_links`):
-    the list of every linked pair is what makes a large map slow and big.
+    Links are counted from the memberships (read a network per row, ``network/members``) and cooperations
+    (:func:`.aggregate.group_links`): the list of every linked pair is what makes a large map slow and big.
     """
     germany = load_germany()
     home = home_states(engine)
@@ -184,7 +184,7 @@ def _by_state(engine: Any, network_rows: list[dict[str, Any]], title: str, lang:
     names = {row["region_id"]: row["region_name"] for row in regions}
     group_of = {r["id"]: home.get(r["id"], NATIONWIDE) for r in network_rows}
     counted = group_links(
-        ((row["organisation_id"], row["network_id"]) for row in run_query(engine, "network/memberships")),
+        ((organisation, row["network_id"]) for row in run_query(engine, "network/members") for organisation, _ in row["members"]),
         ((row["source_id"], row["target_id"]) for row in run_query(engine, "network/cooperations")),
         group_of,
     )
