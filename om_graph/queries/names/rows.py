@@ -30,16 +30,18 @@ def persons(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, 
 @query("names/organisations", columns=("organisation_id", "organisation_name"), params={"ids": []})
 def organisations(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """The names of the organisations with the given ids (those some finding's evidence names)."""
-    wanted = set(params["ids"])
-    for organisation in graph.nodes("Organisation"):
-        if organisation[1] in wanted:
-            yield {"organisation_id": organisation[1], "organisation_name": graph.props(organisation).get("name")}
+    return _named(graph, "Organisation", params["ids"], "organisation")
 
 
 @query("names/networks", columns=("network_id", "network_name"), params={"ids": []})
 def networks(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """The names of the networks with the given ids (those some finding's evidence names)."""
-    wanted = set(params["ids"])
-    for network in graph.nodes("Network"):
-        if network[1] in wanted:
-            yield {"network_id": network[1], "network_name": graph.props(network).get("name")}
+    return _named(graph, "Network", params["ids"], "network")
+
+
+def _named(graph: EmbeddedGraph, label: str, ids: list[str], kind: str) -> Iterator[dict[str, Any]]:
+    """``{kind}_id`` and ``{kind}_name`` of each ``label`` node whose id is in ``ids`` (each once)."""
+    wanted = set(ids)
+    for node in graph.nodes(label):
+        if node[1] in wanted:
+            yield {f"{kind}_id": node[1], f"{kind}_name": graph.props(node).get("name")}
