@@ -19,7 +19,7 @@ from typing import Any, Callable
 from om_graph.audit.profile import DEFAULT_PROFILE, Profile
 from om_graph.audit.stages import ApartNetwork, NetworkFacts, StageResult, classify
 from om_graph.dataset.bulk import paused_gc
-from om_graph.engines.contract import Engine
+from om_graph.engines.contract import Engine, sorted_ties_last
 from om_graph.queries.registry import run_query
 from om_graph.queries.rules import Rule, Severity, is_not_on_record, select_rules
 
@@ -172,18 +172,8 @@ def _run_audit(
 def _sorted_findings(findings: list[Finding]) -> list[Finding]:
     """``findings`` sorted by :meth:`Finding.sort_key`, its JSON of the evidence made only where the rest ties."""
     ranks = {s.value: s.rank for s in Severity}
-    ordered = sorted(findings, key=lambda f: (ranks[f.severity], f.code, f.subject_kind, f.subject_id))
-    start = 0
-    for end in range(1, len(ordered) + 1):
-        if end == len(ordered) or not _same_prefix(ordered[end], ordered[start]):
-            if end - start > 1:
-                ordered[start:end] = sorted(ordered[start:end], key=Finding.sort_key)
-            start = end
-    return ordered
-
-
-def _same_prefix(a: Finding, b: Finding) -> bool:
-    return a.subject_id == b.subject_id and a.code == b.code and a.severity == b.severity and a.subject_kind == b.subject_kind
+    cheap = [(ranks[f.severity], f.code, f.subject_kind, f.subject_id) for f in findings]
+    return sorted_ties_last(findings, cheap, Finding.sort_key)
 
 
 #: Where the names of the things a rule's evidence points at come from (kind -> query, id and name columns,

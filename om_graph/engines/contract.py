@@ -124,16 +124,22 @@ def _sorted_rows(rows: list[Row], columns: tuple[str, ...]) -> list[Row]:
     if not cheap:
         return sorted(rows, key=lambda r: tuple(_sort_key(r[c]) for c in columns))
     keys = cheap[0] if len(cheap) == 1 else list(zip(*cheap))
-    order = sorted(range(len(rows)), key=keys.__getitem__)
-    ordered = [rows[i] for i in order]
     if not rest:
-        return ordered
-    sorted_keys = [keys[i] for i in order]
+        return [rows[i] for i in sorted(range(len(rows)), key=keys.__getitem__)]
+    return sorted_ties_last(rows, keys, lambda r: tuple(_sort_key(r[c]) for c in rest))
+
+
+def sorted_ties_last(items: list[Any], cheap: list[Any], rest: Callable[[Any], Any]) -> list[Any]:
+    """``items`` sorted by (``cheap[i]``, ``rest(item)``), with ``rest`` (the costly part) computed only for items
+    whose cheap keys tie: sorting each run of ties by it is what a stable sort by the whole key does."""
+    order = sorted(range(len(items)), key=cheap.__getitem__)
+    ordered = [items[i] for i in order]
+    sorted_keys = [cheap[i] for i in order]
     start = 0
     for end in range(1, len(ordered) + 1):
         if end == len(ordered) or sorted_keys[end] != sorted_keys[start]:
             if end - start > 1:
-                ordered[start:end] = sorted(ordered[start:end], key=lambda r: tuple(_sort_key(r[c]) for c in rest))
+                ordered[start:end] = sorted(ordered[start:end], key=rest)
             start = end
     return ordered
 
