@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 from om_graph.cli import app
 from om_graph.dataset.io import read_dataset, write_dataset
 from om_graph.dataset.sources import example_dataset
+from xlsx_read import column_width
 
 runner = CliRunner()
 EVIL = '=HYPERLINK("http://evil.example","klick")'
@@ -73,10 +74,9 @@ def test_every_workbook_opens_with_title_frozen_filtered_header_and_fitted_width
         (table,) = ws.tables.values()
         assert table.ref.startswith("A4:") and table.autoFilter is not None and table.tableStyleInfo.name
         for column in range(1, ws.max_column + 1):
-            letter = openpyxl.utils.get_column_letter(column)
             cells = [ws.cell(row=r, column=column) for r in range(4, ws.max_row + 1)]
             longest = max(10 if c.is_date else len(str(c.value or "")) for c in cells)  # a date shows as 30.06.2025
-            assert min(longest, 60) <= ws.column_dimensions[letter].width <= 62
+            assert min(longest, 60) <= column_width(ws, column) <= 62
     main = book.worksheets[0] if report != "network" else book["Netzwerke"]
     assert header in [c.value for c in main[4]]
 
