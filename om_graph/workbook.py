@@ -150,24 +150,32 @@ def _write_sheet(book: Any, formats: _Formats, sheet: Sheet, caption: Caption, u
     headers = _unique([c.header for c in columns])
     widths = [len(h) for h in headers]
     plain = [formats.get(number=formats.number(c.kind, None)) for c in columns]
+    quoted = [formats.get(number=formats.number(c.kind, None), quote=True) for c in columns]
+    cells = [(i, c.key, c.kind, plain[i], quoted[i]) for i, c in enumerate(columns)]
     first = HEADER_ROW  # 0-based: the first data row, under the header in Excel's row HEADER_ROW
     last = first - 1
     for last, values in enumerate(sheet.rows, start=first):
-        for i, column in enumerate(columns):
-            value = _value(values.get(column.key), column.kind)
+        for i, key, kind, look, quote in cells:
+            value = _value(values.get(key), kind)
             if value is None or value == "":  # a blank cell, as Excel's filter lists it, formatted for what is typed in
-                if plain[i] is not None:
-                    ws.write_blank(last, i, None, plain[i])
+                if look is not None:
+                    ws.write_blank(last, i, None, look)
                 continue
             if isinstance(value, str):
-                text(last, i, value, number=formats.number(column.kind, None))
+                ws.write_string(last, i, value, quote if looks_like_formula(value) else look)
+                # One line of printable text (no line break of any kind) shows its length.
+                width = len(value) if kind != "percent" and value.isprintable() else _shown_width(value, kind)
             elif isinstance(value, bool):
-                ws.write_boolean(last, i, value, plain[i])
+                ws.write_boolean(last, i, value, look)
+                width = _shown_width(value, kind)
             elif isinstance(value, dt.date):
-                ws.write_datetime(last, i, value, formats.get(number=formats.number(column.kind, value)))
+                ws.write_datetime(last, i, value, formats.get(number=formats.number(kind, value)))
+                width = 10
             else:
-                ws.write_number(last, i, value, plain[i])
-            widths[i] = max(widths[i], _shown_width(value, column.kind))
+                ws.write_number(last, i, value, look)
+                width = _shown_width(value, kind)
+            if width > widths[i]:
+                widths[i] = width
     for i, width in enumerate(widths):
         ws.set_column(i, i, min(MAX_WIDTH, width + 2))
     ws.freeze_panes(HEADER_ROW, 0)
@@ -207,6 +215,7 @@ def _value(value: Any, kind: Kind) -> Any:
 
 
 def _shown_width(value: Any, kind: Kind) -> int:
+    """How many characters wide the cell shows: its longest line."""
     if value is None:
         return 0
     if kind == "date" or isinstance(value, dt.date):
