@@ -8,17 +8,18 @@
 // kind and anywhere, it already belongs to) and networks (those working there): the first ten
 // by id of each list, and their counts.
 // No parameters.
+// (networks reached from the place, checked after: no plan can seek them by their status index)
 MATCH (o:Organisation:OmGraph)-[:LOCATED_IN]->(place:Region:OmGraph)
 WHERE o.intermediary = true
-// (networks reached from the place, checked after: no plan can seek them by their status index)
-WITH o, place, COLLECT {
+// Once per place, not once per intermediary: the networks working there and the nearest of them.
+WITH place, collect(o) AS intermediaries
+WITH place, intermediaries, COLLECT {
        MATCH (place)-[:PART_OF*0..]->(:Region:OmGraph)<-[:COVERS]-(n)
        WITH DISTINCT n
        WHERE n:Network:OmGraph AND n.status IN ['applied', 'recognised'] AND coalesce(n.open, true) AND n.kind = 'regional'
        RETURN n
      } AS working
 WHERE size(working) > 0
-  AND NOT EXISTS { MATCH (o)-[:MEMBER_OF]->(n:Network:OmGraph) WHERE n IN working }
 CALL (place, working) {
   MATCH path = (place)-[:PART_OF*0..]->(:Region:OmGraph)<-[:COVERS]-(n:Network:OmGraph)
   WHERE n IN working
@@ -26,17 +27,22 @@ CALL (place, working) {
   ORDER BY length(path), n.id
   LIMIT 1
 }
-WITH o, place, working, b, COLLECT {
+WITH place, intermediaries, working, b,
+     COLLECT { UNWIND working AS n RETURN n.id ORDER BY n.id } AS workingIds,
+     [(place)-[:PART_OF*0..]->(x:Region:OmGraph) | x.id] AS regionPath
+UNWIND intermediaries AS o
+WITH o, place, working, b, workingIds, regionPath
+WHERE NOT EXISTS { MATCH (o)-[:MEMBER_OF]->(n:Network:OmGraph) WHERE n IN working }
+WITH o, place, b, workingIds, regionPath, COLLECT {
        MATCH (o)-[:MEMBER_OF]->(m:Network:OmGraph)
        WHERE m.status IN ['applied', 'recognised'] AND coalesce(m.open, true)
        RETURN m.id ORDER BY m.id
-     } AS memberOf,
-     COLLECT { UNWIND working AS n RETURN n.id ORDER BY n.id } AS workingIds
+     } AS memberOf
 RETURN 'unaffiliated_intermediary' AS kind,
        'organisation' AS a_kind, o.id AS a_id, o.name AS a_name,
        'network' AS b_kind, b.id AS b_id, b.name AS b_name,
        place.id AS region_id, place.name AS region_name,
-       [(place)-[:PART_OF*0..]->(x:Region:OmGraph) | x.id] AS region_path,
+       regionPath AS region_path,
        {approached: EXISTS { (:Person:OmGraph)-[:APPROACHED]->(o) },
         member_of: memberOf[..10], member_of_count: size(memberOf),
         networks: workingIds[..10], networks_count: size(workingIds)} AS evidence

@@ -12,6 +12,15 @@
 // evidence's neighbour_region and its regions are part of region_path. No parameters.
 MATCH (a:Network:OmGraph)
 WHERE a.status IN ['applied', 'recognised'] AND coalesce(a.open, true) AND a.kind = 'regional'
+// Once per network a, what links or overlaps it, so each candidate b is checked against lists
+// instead of walking the graph again per pair: the networks sharing a member or an activity with
+// a, and the regions a network overlapping a covers (inside a region a covers, or containing one).
+WITH a,
+     COLLECT { MATCH (a)<-[:MEMBER_OF]-(:Organisation:OmGraph)-[:MEMBER_OF]->(x:Network:OmGraph) RETURN DISTINCT x } AS sharing,
+     COLLECT { MATCH (a)-[:HELD]->(:Activity:OmGraph)<-[:HELD]-(x:Network:OmGraph) RETURN DISTINCT x } AS meeting,
+     COLLECT { MATCH (a)-[:COVERS]->(:Region:OmGraph)<-[:PART_OF*0..]-(x:Region:OmGraph) RETURN x
+               UNION
+               MATCH (a)-[:COVERS]->(:Region:OmGraph)-[:PART_OF*0..]->(x:Region:OmGraph) RETURN x } AS overlapping
 CALL (a) {
   MATCH (a)-[:COVERS]->(:Region:OmGraph)<-[:PART_OF*0..]-(r:Region:OmGraph)
   WITH DISTINCT r
@@ -28,12 +37,11 @@ CALL (a) {
   WHERE b.id > a.id
   RETURN b, pairs
 }
-WITH a, b, pairs
-WHERE NOT EXISTS { (a)-[:COVERS]->(:Region:OmGraph)<-[:PART_OF*0..]-(:Region:OmGraph)<-[:COVERS]-(b) }
-  AND NOT EXISTS { (b)-[:COVERS]->(:Region:OmGraph)<-[:PART_OF*0..]-(:Region:OmGraph)<-[:COVERS]-(a) }
+WITH a, b, pairs, sharing, meeting, overlapping
+WHERE NOT b IN sharing
+  AND NOT b IN meeting
   AND NOT EXISTS { (a)-[:COOPERATES_WITH|SUB_NETWORK_OF]-(b) }
-  AND NOT EXISTS { (a)<-[:MEMBER_OF]-(:Organisation:OmGraph)-[:MEMBER_OF]->(b) }
-  AND NOT EXISTS { (a)-[:HELD]->(:Activity:OmGraph)<-[:HELD]-(b) }
+  AND NOT EXISTS { MATCH (b)-[:COVERS]->(x:Region:OmGraph) WHERE x IN overlapping }
 CALL (pairs) {
   UNWIND pairs AS pair
   WITH pair[0] AS r, pair[1] AS s
