@@ -14,6 +14,7 @@ from om_graph.dataset.sources import EXAMPLE_AS_OF, example_dataset
 from om_graph.engines.embedded import EmbeddedEngine
 from om_graph.features.diff import diff, diff_dict
 from om_graph.features.history import graph_fingerprint, snapshot_of
+from om_graph.features.history.record import GRAPH_BASIS
 
 pytestmark = pytest.mark.neo4j
 
@@ -38,7 +39,7 @@ def test_changed_dataset_diff_is_the_same_on_neo4j(load_into_neo4j) -> None:
     assert comparable(on_neo4j) == comparable(embedded)
     assert {m.network_id for m in on_neo4j.moved} >= {FIXED, BROKEN}
     assert [n.id for n in on_neo4j.added] == [ADDED] and [n.id for n in on_neo4j.removed] == [REMOVED]
-    assert old_neo4j.dataset["basis"] == "graph" and on_neo4j.same_data is False
+    assert old_neo4j.dataset["basis"] == GRAPH_BASIS and on_neo4j.same_data is False
 
 
 def test_two_dates_diff_is_the_same_on_neo4j(load_into_neo4j) -> None:
