@@ -15,6 +15,8 @@ UNWIND networks AS a
 UNWIND networks AS b
 WITH o, a, b
 WHERE a.id < b.id
+// Each pair of networks once, however many organisations it shares: where the two overlap.
+WITH a, b, collect(o) AS members
 CALL (a, b) {
   // upwards from the lower region: a few steps, where downwards would walk whole states
   MATCH (b)-[:COVERS]->(low:Region:OmGraph)-[:PART_OF*0..]->(:Region:OmGraph)<-[:COVERS]-(a)
@@ -23,8 +25,10 @@ CALL (a, b) {
   MATCH (a)-[:COVERS]->(low:Region:OmGraph)-[:PART_OF*0..]->(:Region:OmGraph)<-[:COVERS]-(b)
   RETURN low
 }
-WITH o, a, b, collect(low) AS lows
-WITH o, [a, b] AS pair, [r IN lows WHERE NOT EXISTS { (r)-[:PART_OF*1..]->(q:Region:OmGraph) WHERE q IN lows }] AS tops
+WITH a, b, members, collect(low) AS lows
+WITH a, b, members, [r IN lows WHERE NOT EXISTS { (r)-[:PART_OF*1..]->(q:Region:OmGraph) WHERE q IN lows }] AS tops
+UNWIND members AS o
+WITH o, [a, b] AS pair, tops
 UNWIND pair AS network
 UNWIND tops AS top
 WITH o, collect(DISTINCT network.id) AS pooled, collect(DISTINCT top) AS meeting
