@@ -41,20 +41,25 @@ def unaffiliated_intermediary(graph: EmbeddedGraph, params: dict[str, Any]) -> I
     elsewhere it belongs to.
     """
     counted = set(regional_networks(graph))
+    places: dict[Node, tuple[frozenset[Node], dict[str, Any], Node | None]] = {}  # many intermediaries share a place
     for organisation in graph.nodes("Organisation"):
         if graph.props(organisation).get("intermediary") is not True:
             continue
         for place, _ in graph.out(organisation, "LOCATED_IN"):
-            working = [n for n in graph.networks_by_region.get(place, ()) if n in counted]
+            if place not in places:
+                working = [n for n in graph.networks_by_region.get(place, ()) if n in counted]
+                nearest = _nearest(graph, place, counted) if working else None
+                places[place] = (frozenset(working), listed("networks", (n[1] for n in working)), nearest)
+            working_set, networks, nearest = places[place]
             memberships = {n for n, _ in graph.out(organisation, "MEMBER_OF")}
-            if not working or memberships & set(working):
+            if not working_set or not working_set.isdisjoint(memberships):
                 continue
             evidence = {
                 "approached": bool(graph.inc(organisation, "APPROACHED")),
                 **listed("member_of", (n[1] for n in memberships if counts(graph, n))),
-                **listed("networks", (n[1] for n in working)),
+                **networks,
             }
-            yield gap_row(graph, KIND, organisation, _nearest(graph, place, counted), place, evidence)
+            yield gap_row(graph, KIND, organisation, nearest, place, evidence)
 
 
 def _nearest(graph: EmbeddedGraph, place: Node, counted: set[Node]) -> Node:
