@@ -102,3 +102,13 @@ def test_export_reads_only_the_loaded_database(neo4j_driver, neo4j_settings, tmp
     result = runner.invoke(app, ["export", "my-data", "--neo4j", "--format", "json", "--output", str(out)])
     assert result.exit_code == 2 and "leave out PATH" in result.output
     assert not out.exists()
+
+
+def test_rows_sent_in_many_batches_export_the_same(loaded_example, tmp_path, monkeypatch) -> None:
+    """The server sends each label's and pattern's rows in batches (``read.BATCH`` a record): with batches
+    of two, every one of them spans several records, and the file is the same."""
+    from om_graph.engines.neo4j import read
+
+    whole = export(tmp_path, "whole", "graphml", "--neo4j", "--example")
+    monkeypatch.setattr(read, "BATCH", 2)
+    assert export(tmp_path, "small", "graphml", "--neo4j", "--example") == whole

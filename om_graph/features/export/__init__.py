@@ -32,16 +32,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json  # noqa: F401  (the example above)
+import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from om_graph.dataset.graph import GraphRows, graph_rows
 from om_graph.dataset.model import Dataset
 from om_graph.engines.contract import Params, Query, Row
 from om_graph.errors import UsageError
-from om_graph.features.export.annotate import annotations
+from om_graph.features.export.annotate import annotations, audited_networks, places
 from om_graph.features.export.kumu import write_kumu
-from om_graph.features.export.model import ExportGraph
+from om_graph.features.export.model import Annotations, ExportGraph
 from om_graph.features.export.xml import write_gexf, write_graphml
 
 __all__ = ["FORMATS", "ExportGraph", "dataset_rows", "export_graph", "from_dataset", "from_neo4j", "from_rows", "write_export"]
@@ -76,11 +77,18 @@ def from_rows(rows: GraphRows, *, redact_persons: bool = False, as_of: dt.date |
 
 
 def from_neo4j(engine: Any, *, redact_persons: bool = False, as_of: dt.date | None = None) -> ExportGraph:
-    """The export of om-graph's part of the Neo4j database ``engine`` reads, audited there in Cypher."""
+    """The export of om-graph's part of the Neo4j database ``engine`` reads, audited there in Cypher.
+
+    The audit runs on the server while the graph is read: both are mostly the server's work,
+    and it has a core for each.
+    """
+    from om_graph.dataset.bulk import paused_gc
     from om_graph.engines.neo4j.read import read_graph_rows
 
-    rows = read_graph_rows(engine)
-    return ExportGraph(rows, annotations(rows, engine, as_of or dt.date.today()), redact_persons)
+    audit = _Background(audited_networks, engine, as_of or dt.date.today())
+    with paused_gc():
+        rows = read_graph_rows(engine)
+    return ExportGraph(rows, Annotations(networks=audit.result(), points=places(rows)), redact_persons)
 
 
 def write_export(graph: ExportGraph, fmt: str, path: Path) -> None:
@@ -104,6 +112,30 @@ def _writer(fmt: str) -> Any:
     if fmt not in _WRITERS:
         raise UsageError(f"--format: choose one of {', '.join(FORMATS)}")
     return _WRITERS[fmt]
+
+
+class _Background:
+    """``work(*args)`` in a thread of its own; :meth:`result` waits for it and returns or raises what it did.
+
+    A daemon thread: should the caller fail first, closing the driver ends the work.
+    """
+
+    def __init__(self, work: Callable[..., Any], *args: Any) -> None:
+        self._outcome: dict[str, Any] = {}
+        self._thread = threading.Thread(target=self._run, args=(work, *args), name="om-graph-export-audit", daemon=True)
+        self._thread.start()
+
+    def _run(self, work: Callable[..., Any], *args: Any) -> None:
+        try:
+            self._outcome["value"] = work(*args)
+        except BaseException as exc:  # handed to the caller
+            self._outcome["error"] = exc
+
+    def result(self) -> Any:
+        self._thread.join()
+        if "error" in self._outcome:
+            raise self._outcome["error"]
+        return self._outcome["value"]
 
 
 class _EmbeddedRows:

@@ -23,6 +23,14 @@ from om_graph.queries.rules import network_rules
 
 def annotations(rows: GraphRows, engine: Engine, as_of: dt.date) -> Annotations:
     """The audit of every network as of ``as_of`` (stage, findings, errors, warnings, coverage) and map places."""
+    return Annotations(networks=audited_networks(engine, as_of), points=places(rows))
+
+
+def audited_networks(engine: Engine, as_of: dt.date) -> dict[str, dict[str, Any]]:
+    """Each network's stage, finding counts and ambassador coverage as of ``as_of``, by network id.
+
+    It needs the engine only, not the rows: on Neo4j it runs while the graph is read.
+    """
     result = run_audit(engine, as_of=as_of, rules=network_rules())
     counts: dict[str, dict[str, int]] = {}
     for finding in result.findings:
@@ -43,7 +51,7 @@ def annotations(rows: GraphRows, engine: Engine, as_of: dt.date) -> Annotations:
             **counts.get(oid, {"findings": 0, "errors": 0, "warnings": 0}),
             "ambassador_covered": covered.get(oid, False),
         }
-    return Annotations(networks=networks, points=places(rows))
+    return networks
 
 
 def places(rows: GraphRows) -> dict[tuple[str, str], tuple[float, float]]:
