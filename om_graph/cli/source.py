@@ -71,11 +71,11 @@ class Source:
 
         return recorded_as_of(None if self.in_neo4j else self.path, self.example) or dt.date.today()
 
-    def dataset(self) -> "Dataset":
-        """The dataset of PATH or ``--example``, validated."""
+    def dataset(self, sheets: frozenset[str] | None = None) -> "Dataset":
+        """The dataset of PATH or ``--example``, validated; of the ``sheets`` given only, if any."""
         from om_graph.dataset.sources import load_dataset
 
-        return load_dataset(self.path, self.example)
+        return load_dataset(self.path, self.example, sheets)
 
     def settings(self) -> "Neo4jSettings":
         """The Neo4j connection: the options, else OM_GRAPH_NEO4J_* or NEO4J_*, else om-graph.toml."""
@@ -94,14 +94,16 @@ class Source:
         )
 
     @contextmanager
-    def open(self, *, redact: bool = False, status: str | None = None) -> Iterator["Engine"]:
+    def open(self, *, redact: bool = False, status: str | None = None, sheets: frozenset[str] | None = None) -> Iterator["Engine"]:
         """The engine to read: Neo4j, or the embedded graph of the dataset; pseudonymising with ``redact``.
 
-        With ``status``, a spinner with that text shows on a terminal while the command works.
+        With ``status``, a spinner with that text shows on a terminal while the command works. ``sheets``: the
+        sheets the command's queries read; the embedded graph is built from those alone (read and checked
+        among themselves), and a query reading another label fails. Neo4j holds what was loaded.
         """
         if self.in_neo4j and self.path is not None:
             raise UsageError(NEO4J_READS_LOADED)
-        with spinner(status), self._engine() as engine:
+        with spinner(status), self._engine(sheets) as engine:
             if redact:
                 from om_graph.privacy import redacting
 
@@ -125,7 +127,7 @@ class Source:
         typer.echo(f"wrote back {done.stages} stages and {done.findings} findings to {self.settings().uri}", err=True)
 
     @contextmanager
-    def _engine(self) -> Iterator["Engine"]:
+    def _engine(self, sheets: frozenset[str] | None = None) -> Iterator["Engine"]:
         if self.in_neo4j:
             from om_graph.engines.neo4j.connect import connect
             from om_graph.engines.neo4j.engine import Neo4jEngine
@@ -139,7 +141,7 @@ class Source:
         else:
             from om_graph.engines.embedded import EmbeddedEngine
 
-            yield EmbeddedEngine(self.dataset())
+            yield EmbeddedEngine(self.dataset(sheets))
 
 
 def parse_date(value: str | None, default: dt.date) -> dt.date:

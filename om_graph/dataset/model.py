@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from om_graph.dataset.record import Record, Ref, TextList
 from om_graph.dataset.vocab import (
@@ -363,7 +363,13 @@ class Dataset(BaseModel):
             self.ambassadors, self.ambassador_networks = served.rows, active.rows
         return self
 
+    #: The sheets read: all, or those a command needs (:func:`om_graph.dataset.io.read_dataset`); others unknown, not empty.
+    _sheets: frozenset[str] = PrivateAttr(default=frozenset(RECORD_BY_SHEET))
+    sheets = property(lambda self: self._sheets, doc="The sheets it holds: all, unless read for a command that needs some.")
+
     def records(self, sheet: str) -> list[Any]:
+        if sheet not in self._sheets:
+            raise LookupError(f"sheet '{sheet}' was not read: this dataset holds only {', '.join(sorted(self._sheets))}")
         return getattr(self, sheet)
 
     @property

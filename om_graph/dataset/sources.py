@@ -15,26 +15,31 @@ EXAMPLE_AS_OF = dt.date(2025, 6, 30)
 EXAMPLE_NAME = "example.yaml"
 
 
-def example_dataset() -> Dataset:
-    """The bundled example, read through the same reader and validation as a user's file."""
+def example_dataset(sheets: frozenset[str] | None = None) -> Dataset:
+    """The bundled example, read through the same reader and validation as a user's file (``sheets``: those only)."""
     from om_graph.dataset.io import read_dataset
 
     with as_file(files("om_graph.dataset") / "data" / EXAMPLE_NAME) as path:
-        return read_dataset(Path(path))
+        return read_dataset(Path(path), sheets)
 
 
-def load_dataset(path: Path | None, example: bool) -> Dataset:
-    """Read ``path``, or the bundled example when ``example`` is set; exactly one must be given."""
+def load_dataset(path: Path | None, example: bool, sheets: frozenset[str] | None = None) -> Dataset:
+    """Read ``path``, or the bundled example when ``example`` is set; exactly one must be given.
+
+    ``sheets``: read and check only these (what a command needs), see :func:`om_graph.dataset.io.read_dataset`.
+    """
     from om_graph.dataset.io import read_dataset
 
     if example and path is not None:
         raise UsageError("give a PATH or --example, not both")
     if example:
-        return example_dataset()
+        return example_dataset(sheets)
     if path is None:
         raise UsageError("no input: give a PATH (file or folder) or --example for the bundled example")
-    dataset = read_dataset(path)
-    if not any(dataset.records(sheet) for sheet in type(dataset).model_fields):
+    dataset = read_dataset(path, sheets)
+    if sheets is not None and not any(dataset.records(sheet) for sheet in dataset.sheets):
+        dataset = read_dataset(path)  # none of these sheets has a row: whether any sheet has one decides, as below
+    if not any(dataset.records(sheet) for sheet in dataset.sheets):
         # An empty folder, a 0-byte or comment-only file, {} or a workbook of empty sheets would
         # otherwise validate as "valid" and audit to "0 findings".
         raise InputError(f"{path}: holds no dataset (no sheet with a row); "

@@ -28,10 +28,13 @@ _SUFFIX_FORMATS = {".xlsx": "xlsx", ".yaml": "yaml", ".yml": "yaml", ".json": "j
 _SUPPORTED = "a folder of CSV files, .xlsx, .yaml, .yml or .json"
 
 
-def read_dataset(path: Path | str) -> Dataset:
-    """Read and validate a dataset; raises :class:`InputError` or ``ValidationFailed``."""
+def read_dataset(path: Path | str, sheets: frozenset[str] | None = None) -> Dataset:
+    """Read and validate a dataset; raises :class:`InputError` or ``ValidationFailed``.
+
+    ``sheets``: read and check these sheets only (what a command needs); the dataset holds only them.
+    """
     with paused_gc():
-        return build_dataset(read_raw(Path(path)))
+        return build_dataset(read_raw(Path(path), sheets), sheets)
 
 
 def read_raw(path: Path, only: frozenset[str] | None = None) -> RawInput:

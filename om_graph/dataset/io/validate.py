@@ -29,8 +29,12 @@ _CONVERTERS = {
 _LIST_ADAPTERS = {r.sheet: TypeAdapter(list[r]) for r in RECORD_TYPES}
 
 
-def build_dataset(raw: RawInput) -> Dataset:
-    """The dataset, or :class:`ValidationFailed` with every problem sorted by file then row."""
+def build_dataset(raw: RawInput, sheets: frozenset[str] | None = None) -> Dataset:
+    """The dataset, or :class:`ValidationFailed` with every problem sorted by file then row.
+
+    ``sheets``: the rows are of these sheets only (:func:`om_graph.dataset.io.read_raw` with ``only``), checked
+    among themselves; references into the others are not looked up, and the dataset says what it holds.
+    """
     problems = list(raw.problems)
     rows: dict[str, ParsedSheet] = {sheet: ParsedSheet() for sheet in RECORD_BY_SHEET}
     source_of: dict[str, str] = {}
@@ -53,10 +57,13 @@ def build_dataset(raw: RawInput) -> Dataset:
         rows[sheet.name] = _parse_sheet(sheet, model, missing_columns, problems, pool)
     del pool
 
-    check_across_rows(rows, problems, raw.unreadable)
+    check_across_rows(rows, problems, raw.unreadable, frozenset() if sheets is None else frozenset(RECORD_BY_SHEET) - sheets)
     if problems:
         raise ValidationFailed(shown(problems), total=len(problems))
-    return Dataset(**{sheet: found.records for sheet, found in rows.items()})
+    dataset = Dataset(**{sheet: found.records for sheet, found in rows.items()})
+    if sheets is not None:
+        dataset._sheets = frozenset(sheets)
+    return dataset
 
 
 #: The most problems listed for one file or sheet: a column of 100,000 bad cells is one mistake, and

@@ -25,7 +25,7 @@ from types import MappingProxyType
 from typing import Any, Callable, Mapping
 
 from om_graph.dataset.bulk import paused_gc
-from om_graph.dataset.graph import GraphRows, graph_rows
+from om_graph.dataset.graph import NODES, RELATIONSHIPS, GraphRows, graph_rows
 from om_graph.dataset.model import OM_NETWORK_STATUSES, Dataset
 
 Node = tuple[str, str]
@@ -35,6 +35,18 @@ Edge = tuple[Node, Mapping[str, Any]]
 NO_PROPERTIES: Mapping[str, Any] = MappingProxyType({})
 _NO_EDGES: dict[Node, list[Edge]] = {}
 _first = itemgetter(0)
+
+
+class NotHeld:
+    """Stands for the nodes of a label or the edges of a relationship type whose sheets were not read: any use fails."""
+
+    def __init__(self, what: str, read: str) -> None:
+        self.message = f"the embedded graph holds no {what}: it was read from the sheets {read} only"
+
+    def _fail(self, *args: Any) -> Any:
+        raise LookupError(self.message)
+
+    get = items = keys = values = __getitem__ = __contains__ = __iter__ = __len__ = __bool__ = _fail
 
 
 class EmbeddedGraph:
@@ -96,6 +108,22 @@ class EmbeddedGraph:
         self.props = props_of.__getitem__
         self._om_networks = [n for n in self._by_label.get("Network", ()) if props_of[n].get("status") in OM_NETWORK_STATUSES]
         self.is_om_network = frozenset(self._om_networks).__contains__
+        if rows.sheets is not None:  # read from some sheets only: the labels and relationships of the others fail loudly
+            self._mark_not_held(rows)
+
+    def _mark_not_held(self, rows: GraphRows) -> None:
+        """Put :class:`NotHeld` where the labels and relationship types of sheets not read would be, so that a query
+        reading one fails rather than answering as if there were none."""
+        read = ", ".join(sorted(rows.sheets or ()))
+        for spec in NODES:
+            if not rows.holds(spec):
+                self._by_label[spec.label] = NotHeld(f"{spec.label} nodes", read)  # type: ignore[assignment]
+        if not rows.holds(next(spec for spec in NODES if spec.label == "Network")):
+            self._om_networks = NotHeld("Network nodes", read)  # type: ignore[assignment]
+            self.is_om_network = self._om_networks._fail  # type: ignore[attr-defined]
+        for rel in RELATIONSHIPS:  # a type is held whole or not at all
+            if not rows.holds(rel):
+                self._out[rel.type] = self._in[rel.type] = NotHeld(f"{rel.type} relationships", read)  # type: ignore[assignment]
 
     @classmethod
     def from_dataset(cls, dataset: Dataset) -> "EmbeddedGraph":

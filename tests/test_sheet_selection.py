@@ -1,0 +1,103 @@
+"""A command checks the sheets it reads: ``network stats`` reads four, and nothing else can answer in their place.
+
+The statistics' queries need the networks, organisations, memberships and cooperations only
+(:data:`om_graph.features.network.stats.SHEETS`); the embedded engine is built from those, checked
+among themselves, and a query that reads any other label or relationship fails instead of
+answering as if there were none.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from om_graph.cli import app
+from om_graph.dataset.io import read_dataset, write_dataset
+from om_graph.dataset.sources import example_dataset
+from om_graph.engines.embedded import EmbeddedEngine
+from om_graph.errors import ValidationFailed
+from om_graph.features.network.stats import SHEETS, network_stats
+from om_graph.queries.registry import run_query
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    """The example as a folder of CSV files."""
+    path = tmp_path / "om"
+    write_dataset(example_dataset(), path, "csv")
+    return path
+
+
+def spoil(path: Path, sheet: str, column: str, value: str) -> None:
+    """Put ``value`` in ``column`` of the first row of ``sheet``."""
+    file = path / f"{sheet}.csv"
+    with file.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[0][column] = value
+    with file.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def stats_json(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["network", "stats", *args, "--format", "json"])
+    return result.exit_code, result.stdout if result.exit_code == 0 else result.stderr
+
+
+def test_the_statistics_of_the_sheets_read_are_those_of_the_whole_dataset(folder: Path) -> None:
+    whole = network_stats(EmbeddedEngine(read_dataset(folder)))
+    assert network_stats(EmbeddedEngine(read_dataset(folder, SHEETS))) == whole
+
+
+def test_a_problem_in_a_sheet_the_command_does_not_read_does_not_stop_it(folder: Path) -> None:
+    spoil(folder, "regions", "level", "galaxy")
+    with pytest.raises(ValidationFailed):
+        read_dataset(folder)  # validate and the audit read everything
+    code, out = stats_json(str(folder))
+    assert code == 0, out
+    assert '"networks": 12' in out
+
+
+def test_a_problem_in_a_sheet_it_reads_stops_it(folder: Path) -> None:
+    spoil(folder, "memberships", "network_id", "no-such-network")
+    code, err = stats_json(str(folder))
+    assert code == 2
+    assert "memberships.csv:2:network_id: no network with id 'no-such-network'" in err
+
+
+def test_references_into_sheets_not_read_are_not_looked_up(folder: Path) -> None:
+    spoil(folder, "organisations", "region_id", "no-such-region")
+    assert read_dataset(folder, SHEETS).sheets == SHEETS
+    with pytest.raises(ValidationFailed) as failed:
+        read_dataset(folder)
+    assert failed.value.problems == ["organisations.csv:2:region_id: no region with id 'no-such-region'"]
+
+
+def test_a_query_reading_what_was_not_read_fails_rather_than_answers_empty(folder: Path) -> None:
+    engine = EmbeddedEngine(read_dataset(folder, SHEETS))
+    assert run_query(engine, "network/partner_ids")  # held: the statistics' own queries answer
+    with pytest.raises(LookupError, match="holds no COVERS relationships"):
+        run_query(engine, "network/regions")
+    with pytest.raises(LookupError, match="holds no Region nodes"):
+        list(engine.graph.nodes("Region"))
+    with pytest.raises(LookupError, match="sheet 'regions' was not read"):
+        read_dataset(folder, SHEETS).records("regions")
+
+
+def test_when_none_of_its_sheets_has_a_row_the_whole_dataset_decides(tmp_path: Path) -> None:
+    only_regions = tmp_path / "regions-only"
+    only_regions.mkdir()
+    (only_regions / "regions.csv").write_text("id,name,level\nDE-BY,Bayern,state\n", encoding="utf-8")
+    code, out = stats_json(str(only_regions))
+    assert code == 0, out
+    assert '"networks": 0' in out
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, err = stats_json(str(empty))
+    assert code == 2 and "holds no dataset" in err
