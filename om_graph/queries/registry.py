@@ -7,7 +7,7 @@ and each rule class it defines (a rule is a query too, see
 also the path of its Cypher file. Adding a query means adding its module and its file.
 
 >>> [q.name for q in all_queries() if q.name.startswith("network/")]
-['network/contacts', 'network/cooperations', 'network/links', 'network/members', 'network/memberships', 'network/networks', 'network/regions']
+['network/contacts', 'network/cooperations', 'network/links', 'network/member_names', 'network/members', 'network/memberships', 'network/networks', 'network/partner_ids', 'network/regions']
 >>> get_query("rules/OM104_min_partners").params["min_partners"]
 3
 """

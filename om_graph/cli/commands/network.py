@@ -40,10 +40,10 @@ def stats(
     record. Same result on the embedded engine (PATH) and on Neo4j (--neo4j).
     """
     from om_graph.features.network.render import render_stats
-    from om_graph.features.network.stats import network_stats
+    from om_graph.features.network.stats import SHEETS, network_stats
 
     with reported_errors():
-        with source.open(status="computing network statistics") as engine:
+        with source.open(status="computing network statistics", sheets=SHEETS) as engine:
             result = network_stats(engine)
         words = report_lang(fmt, lang)
         if fmt == StatsFormat.xlsx:

@@ -107,14 +107,23 @@ def derived_links(ids: list[str], memberships: Iterable[tuple[str, str]], cooper
     """
     import numpy as np
 
-    n = len(ids)
     index = {network_id: i for i, network_id in enumerate(ids)}
     pairs = list(memberships)
     organisations, networks = zip(*pairs) if pairs else ((), ())
     code = {organisation_id: i for i, organisation_id in enumerate(dict.fromkeys(organisations))}
+    return coded_links(ids, np.array(list(map(code.__getitem__, organisations)), dtype=np.int64),
+                       np.array(list(map(index.__getitem__, networks)), dtype=np.int64), cooperations)
+
+
+def coded_links(ids: list[str], organisation: Any, network: Any, cooperations: Iterable[dict[str, Any]]) -> Links:
+    """:func:`derived_links` of memberships given as two integer arrays: each one's organisation (any code) and
+    network (its index in the sorted ``ids``)."""
+    import numpy as np
+
+    n = len(ids)
+    index = {network_id: i for i, network_id in enumerate(ids)}
     # Each membership once, sorted by organisation, then network: (organisation code) * n + network index.
-    member = np.unique(np.array(list(map(code.__getitem__, organisations)), dtype=np.int64) * n
-                       + np.array(list(map(index.__getitem__, networks)), dtype=np.int64))
+    member = np.unique(np.asarray(organisation, dtype=np.int64) * n + np.asarray(network, dtype=np.int64))
     organisation, network = np.divmod(member, n) if n else (member, member)
     # Every pair of networks within one organisation's (ascending) networks: each membership with each later one.
     starts = np.flatnonzero(np.concatenate([[True], organisation[1:] != organisation[:-1]])) if len(member) else member

@@ -21,7 +21,10 @@ Betweenness is exact while the graph is small enough for a fixed amount of work 
 estimated from source nodes drawn with a fixed seed above, with an error bound that the
 summary states (see :mod:`om_graph.features.network.betweenness`): the time grows with the
 graph without a jump. Louvain runs on igraph's random numbers seeded with ``SEED``, so the
-communities are the same on every run and on both engines.
+communities are the same on every run and on both engines. On a large landscape the
+membership graph is measured in a forked child process (:mod:`~om_graph.features.network.forked`)
+while this one measures the network graph: igraph holds the GIL, a second process uses the
+second core.
 
 >>> stats = stats_from_rows(
 ...     networks=[{"id": i, "name": i, "kind": "regional", "status": "recognised", "partners": 1} for i in "abc"],
@@ -37,6 +40,8 @@ from __future__ import annotations
 import random
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
+from itertools import chain
 from operator import itemgetter
 from typing import Any, Iterable, Iterator
 
@@ -45,11 +50,15 @@ import igraph
 from om_graph.dataset.bulk import paused_gc
 from om_graph.engines.contract import Engine
 from om_graph.queries.registry import run_query
-from om_graph.features.network.betweenness import WORK, betweenness
-from om_graph.features.network.links import Link, Links, derived_links
+from om_graph.features.network.betweenness import WORK, betweenness, sources_for
+from om_graph.features.network.forked import Forked
+from om_graph.features.network.links import Link, Links, coded_links, derived_links
 
-__all__ = ["Link", "Links", "NetworkMetrics", "NetworkStats", "OrganisationMetrics", "network_stats", "stats_from_rows"]
+__all__ = ["Link", "Links", "NetworkMetrics", "NetworkStats", "OrganisationMetrics", "network_links", "network_stats", "stats_from_rows"]
 
+#: The sheets the statistics read (through the queries of :func:`network_stats`): the embedded engine is built
+#: from these alone, so a dataset is read and checked for them only.
+SHEETS = frozenset({"networks", "organisations", "memberships", "cooperations"})
 #: Seed of the betweenness sample and of Louvain's random order.
 SEED = 1
 #: Steps each betweenness may take (see :mod:`~om_graph.features.network.betweenness`): the network graph gets
@@ -59,6 +68,9 @@ NETWORK_WORK = 4 * WORK
 ORGANISATION_WORK = WORK
 #: Digits kept of betweenness and modularity, so output does not vary in the last bits.
 DIGITS = 6
+#: Steps of the membership graph's betweenness from which it is computed in a child process (about 50 ms):
+#: below, starting the process would cost more than it saves.
+FORK_WORK = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -98,17 +110,35 @@ class NetworkStats:
 def network_stats(engine: Engine) -> NetworkStats:
     """The statistics of the network of networks held by ``engine`` (embedded or Neo4j).
 
-    The memberships are read a network per row (``network/members``), and the links derived from them
-    and the recorded cooperations (:func:`derived_links`), not read as the half a million rows of
-    ``network/links``: the same statistics, a fraction of the rows.
+    The networks are read with their partners' ids (``network/partner_ids``), each member's name once
+    (``network/member_names``), and the links derived from them and the recorded cooperations
+    (:func:`coded_links`), not read as the half a million rows of ``network/links``: the same statistics,
+    a fraction of the rows.
     """
+    import numpy as np
+
     with paused_gc():  # hundreds of thousands of rows and metrics, no reference cycles among them
-        networks = sorted(run_query(engine, "network/networks"), key=itemgetter("id"))
-        members = run_query(engine, "network/members")
-        pairs = [(organisation, row["network_id"]) for row in members for organisation, _ in row["members"]]
-        names = {organisation: name for row in members for organisation, name in row["members"]}
-        links = derived_links([row["id"] for row in networks], pairs, run_query(engine, "network/cooperations"))
-        return _stats(networks, links, pairs, names)
+        networks = sorted(run_query(engine, "network/partner_ids"), key=itemgetter("id"))
+        ids = [row["id"] for row in networks]
+        names = {organisation: name for row in run_query(engine, "network/member_names") for organisation, name in row["organisations"]}
+        code = {organisation_id: i for i, organisation_id in enumerate(sorted(names))}
+        sizes = [len(row["partner_ids"]) for row in networks]
+        organisation = np.fromiter(map(code.__getitem__, chain.from_iterable(row["partner_ids"] for row in networks)), np.int64, sum(sizes))
+        network = np.repeat(np.arange(len(ids), dtype=np.int64), sizes)
+        members = Memberships(list(code), organisation.tolist(), network.tolist())
+        measured = _measured(len(ids), members)  # from here on, beside the links and the network graph
+        for row, partners in zip(networks, sizes):
+            row["partners"] = partners  # as network/networks counts them
+        links = coded_links(ids, organisation, network, run_query(engine, "network/cooperations"))
+        return _stats(networks, links, members, names, measured)
+
+
+def network_links(engine: Engine) -> Links:
+    """The links between the networks ``engine`` holds, derived from ``network/partner_ids`` and
+    ``network/cooperations`` as :func:`network_stats` derives them: for a map that needs the links only."""
+    networks = sorted(run_query(engine, "network/partner_ids"), key=itemgetter("id"))
+    pairs = ((organisation, row["id"]) for row in networks for organisation in row["partner_ids"])
+    return derived_links([row["id"] for row in networks], pairs, run_query(engine, "network/cooperations"))
 
 
 def stats_from_rows(
@@ -116,23 +146,41 @@ def stats_from_rows(
 ) -> NetworkStats:
     """The statistics from the rows of ``network/networks``, ``network/links`` (or :func:`derived_links` over the
     same sorted ids) and ``network/memberships``."""
+    networks = sorted(networks, key=itemgetter("id"))
     memberships = sorted(memberships, key=itemgetter("organisation_id", "network_id"))
-    pairs = list(map(itemgetter("organisation_id", "network_id"), memberships))
     # The first row's name of each organisation (the dict keeps the last of the reversed rows).
     names = dict(zip(map(itemgetter("organisation_id"), reversed(memberships)), map(itemgetter("organisation_name"), reversed(memberships))))
-    return _stats(sorted(networks, key=itemgetter("id")), links, pairs, names)
+    code = {organisation_id: i for i, organisation_id in enumerate(sorted(names))}
+    index = {row["id"]: i for i, row in enumerate(networks)}
+    organisation = [code[row["organisation_id"]] for row in memberships]
+    return _stats(networks, links, Memberships(list(code), organisation, [index[row["network_id"]] for row in memberships]), names)
+
+
+@dataclass(frozen=True)
+class Memberships:
+    """The memberships as codes: the ``organisation[i]``-th of the sorted member ids ``organisations`` is a
+    member of the ``network[i]``-th network (in id order)."""
+
+    organisations: list[str]
+    organisation: list[int]
+    network: list[int]
 
 
 def _stats(
-    networks: list[dict[str, Any]], links: Links | Iterable[dict[str, Any]], pairs: list[tuple[str, str]], names: dict[str, str]
+    networks: list[dict[str, Any]],
+    links: Links | Iterable[dict[str, Any]],
+    members: Memberships,
+    names: dict[str, str],
+    measured: Forked[OrganisationGraphMetrics] | None = None,
 ) -> NetworkStats:
-    """The statistics of ``networks`` (sorted by id), their links, the memberships as (organisation, network)
-    pairs and the member organisations' names."""
+    """The statistics of ``networks`` (sorted by id), their links, the memberships and the member organisations' names;
+    ``measured``: the membership graph's metrics if already started (:func:`_measured`).
+    """
     ids = [row["id"] for row in networks]
-    index = {network_id: i for i, network_id in enumerate(ids)}
     if isinstance(links, Links) and links.ids != ids:
         raise ValueError("links over other network ids than the networks given")
     link_list = links if isinstance(links, Links) else Links.from_rows(ids, links)
+    organisations = measured or _measured(len(ids), members)
     weights = link_list.weights()
     graph = igraph.Graph(n=len(ids), edges=link_list.edges())
     degree, weighted_degree = graph.degree(), graph.strength(weights=weights)
@@ -160,7 +208,12 @@ def _stats(
         )
         for i, row in enumerate(networks)
     ]
-    organisation_metrics, org_estimate = _organisation_metrics(ids, index, pairs, names)
+    values, org_estimate, cut_vertices, org_degree = organisations.result()
+    bridging = set(cut_vertices)
+    organisation_metrics = [
+        OrganisationMetrics(id=org_id, name=names[org_id], networks=org_degree[vertex], betweenness=values[vertex], bridging=vertex in bridging)
+        for vertex, org_id in enumerate(members.organisations, start=len(ids))
+    ]
     summary = {
         "networks": len(network_metrics),
         "links": len(link_list),
@@ -176,28 +229,26 @@ def _stats(
     return NetworkStats(network_metrics, organisation_metrics, link_list, summary)
 
 
-def _organisation_metrics(
-    ids: list[str], index: dict[str, int], pairs: list[tuple[str, str]], names: dict[str, str]
-) -> tuple[list[OrganisationMetrics], str]:
-    """Betweenness and bridging of each member organisation in the membership graph (networks first, then organisations)."""
-    org_index = {org_id: len(ids) + i for i, org_id in enumerate(sorted(names))}
-    edges = [(org_index[organisation], index[network]) for organisation, network in pairs]
-    graph = igraph.Graph(n=len(ids) + len(org_index), edges=edges)
+#: Of the membership graph: each vertex's betweenness, how it was computed, the cut vertices, each vertex's degree.
+OrganisationGraphMetrics = tuple[list[float], str, list[int], list[int]]
+
+
+def _measured(networks: int, members: Memberships) -> Forked[OrganisationGraphMetrics]:
+    """The membership graph's metrics, computed in a forked child (:class:`Forked`) while this process measures the
+    network graph, when they are work enough (:data:`FORK_WORK`) to be worth a process; else when asked for."""
+    nodes, edges = networks + len(members.organisations), len(members.organisation)
+    worth = sources_for(nodes, edges, ORGANISATION_WORK) * (nodes + 2 * edges) >= FORK_WORK
+    return Forked(partial(_organisation_graph_metrics, networks, members), fork=worth)
+
+
+def _organisation_graph_metrics(networks: int, members: Memberships) -> OrganisationGraphMetrics:
+    """The membership graph (networks first, then the organisations) and each vertex's betweenness, how it was
+    computed, the cut vertices and each vertex's degree (its networks, for an organisation)."""
+    edges = list(zip([networks + organisation for organisation in members.organisation], members.network))
+    graph = igraph.Graph(n=networks + len(members.organisations), edges=edges)
     graph.simplify(multiple=True, loops=False)  # a membership recorded twice is one edge, as before
     values, estimate = _betweenness(graph, ORGANISATION_WORK)
-    cut_vertices = set(graph.articulation_points())
-    degree = graph.degree()
-    metrics = [
-        OrganisationMetrics(
-            id=org_id,
-            name=names[org_id],
-            networks=degree[vertex],
-            betweenness=values[vertex],
-            bridging=vertex in cut_vertices,
-        )
-        for org_id, vertex in org_index.items()
-    ]
-    return metrics, estimate
+    return values, estimate, graph.articulation_points(), graph.degree()
 
 
 def _betweenness(graph: igraph.Graph, work: int) -> tuple[list[float], str]:

@@ -28,14 +28,13 @@ from om_graph.engines.embedded.graph import EmbeddedGraph, Node
 def networks(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every network with its kind, status and number of partner organisations (members)."""
     for network in graph.nodes("Network"):
-        props = graph.props(network)
-        yield {
-            "id": network[1],
-            "name": props.get("name"),
-            "kind": props.get("kind"),
-            "status": props.get("status"),
-            "partners": len({org for org, _ in graph.inc(network, "MEMBER_OF")}),
-        }
+        yield {**_facts(graph, network), "partners": len({org for org, _ in graph.inc(network, "MEMBER_OF")})}
+
+
+def _facts(graph: EmbeddedGraph, network: Node) -> dict[str, Any]:
+    """A network's id, name, kind and status: the columns its rows begin with."""
+    props = graph.props(network)
+    return {"id": network[1], "name": props.get("name"), "kind": props.get("kind"), "status": props.get("status")}
 
 
 @query("network/links", columns=("source_id", "target_id", "shared_partners", "cooperation"))
@@ -83,3 +82,28 @@ def memberships(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[s
             organisation_id, name = organisation[1], graph.props(organisation).get("name")
             for network, _ in member_of:
                 yield {"organisation_id": organisation_id, "organisation_name": name, "network_id": network[1]}
+
+
+@query("network/partner_ids", columns=("id", "name", "kind", "status", "partner_ids"))
+def partner_ids(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every network with its kind, status and the ids of its partner organisations (members).
+
+    With ``network/member_names``, what the statistics read: each organisation's name crosses
+    Neo4j's wire once rather than once per membership (44,114 names, not 219,755, at scale 100), and
+    the networks come with their members in one query.
+    """
+    for network in graph.nodes("Network"):
+        yield {**_facts(graph, network), "partner_ids": list({org[1] for org, _ in graph.inc(network, "MEMBER_OF")})}
+
+
+@query("network/member_names", columns=("organisations",))
+def member_names(graph: EmbeddedGraph, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every organisation that is a member of a network, as [id, name] pairs, in one row (none without members).
+
+    One row because the driver's cost is per row: at scale 100, 44,114 rows take seconds to read from
+    Neo4j, one row of as many pairs a tenth of a second.
+    """
+    props = graph.props
+    found = [[o[1], props(o).get("name")] for o in graph.nodes("Organisation") if graph.out(o, "MEMBER_OF")]
+    if found:
+        yield {"organisations": found}

@@ -1,0 +1,71 @@
+"""A computation done in a forked child process while the caller goes on: the second core's share of the statistics.
+
+igraph holds the GIL while it computes, so threads cannot run two of its algorithms at once; a
+forked child can, and it reads the parent's data without copying it. At scale 100 the membership
+graph's betweenness (about a second) runs beside the network graph's betweenness and communities.
+
+The child sends its result back pickled through a pipe and leaves with ``os._exit``, running none
+of the parent's clean-up. Where ``fork`` is missing, or the child fails in any way (killed, out of
+memory, an exception), the function runs in the caller instead: the result is the same either way.
+
+>>> Forked(lambda: sum(range(10))).result()
+45
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from typing import Callable, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Forked(Generic[T]):
+    """``function()`` computed in a forked child from now on; :meth:`result` waits for it. Without ``fork``, it
+    is computed by :meth:`result` in the caller (work too small to be worth a process)."""
+
+    def __init__(self, function: Callable[[], T], fork: bool = True) -> None:
+        self._function = function
+        self._pid, self._pipe = 0, -1
+        if not fork or not hasattr(os, "fork"):
+            return
+        read, write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare: computed in the caller
+            os.close(read)
+            os.close(write)
+            return
+        if pid == 0:  # the child: compute, send, leave without running anything of the parent's
+            try:
+                os.close(read)
+                with os.fdopen(write, "wb") as out:
+                    out.write(pickle.dumps(function(), protocol=pickle.HIGHEST_PROTOCOL))
+            finally:
+                os._exit(0)
+        os.close(write)
+        self._pid, self._pipe = pid, read
+
+    def result(self) -> T:
+        """The child's result, or the function run here when there is none."""
+        if not self._pid:
+            return self._function()
+        try:
+            with os.fdopen(self._pipe, "rb") as received:
+                data = received.read()
+        finally:
+            os.waitpid(self._pid, 0)
+            self._pid = 0
+        try:
+            return pickle.loads(data)
+        except Exception:  # nothing sent (the function failed there: it fails here again, reported) or cut short
+            return self._function()
+
+    def __del__(self) -> None:  # never waited for (the caller failed first): no child left behind
+        if self._pid:
+            try:
+                os.close(self._pipe)
+                os.waitpid(self._pid, 0)
+            except OSError:
+                pass

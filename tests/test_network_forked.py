@@ -1,0 +1,63 @@
+"""The membership graph measured in a forked child: the same statistics as measured in one process, whatever the child does."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from om_graph.engines.embedded import EmbeddedEngine
+from om_graph.features.network import stats
+from om_graph.features.network.forked import Forked
+from om_graph.synth.landscape import generate_landscape
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform: everything runs in one process")
+
+
+def test_the_child_computes_the_result() -> None:
+    parent = os.getpid()
+    assert Forked(os.getpid).result() != parent  # computed over there
+
+
+def test_a_child_that_sends_nothing_leaves_the_work_to_the_caller() -> None:
+    parent = os.getpid()
+
+    def dies_in_the_child() -> int:
+        if os.getpid() != parent:
+            os._exit(3)
+        return 7
+
+    assert Forked(dies_in_the_child).result() == 7
+
+
+def test_a_failure_in_the_child_is_raised_here() -> None:
+    def fails() -> int:
+        raise ValueError("no membership graph")
+
+    with pytest.raises(ValueError, match="no membership graph"):
+        Forked(fails).result()
+
+
+def test_not_forked_it_runs_when_asked_for() -> None:
+    calls = []
+    job = Forked(lambda: calls.append(os.getpid()) or len(calls), fork=False)
+    assert calls == [] and job.result() == 1 and calls == [os.getpid()]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_statistics_are_the_same_measured_in_a_child_or_here(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = EmbeddedEngine(generate_landscape(1, seed))
+    forked = []
+    real = Forked.__init__
+
+    def spy(self: Forked, function, fork: bool = True) -> None:  # type: ignore[no-untyped-def]
+        forked.append(fork)
+        real(self, function, fork)
+
+    monkeypatch.setattr(Forked, "__init__", spy)
+    monkeypatch.setattr(stats, "FORK_WORK", 0)
+    in_a_child = stats.network_stats(engine)
+    monkeypatch.setattr(stats, "FORK_WORK", 10**18)
+    here = stats.network_stats(engine)
+    assert forked == [True, False]
+    assert in_a_child == here and in_a_child.organisations
