@@ -25,6 +25,7 @@ from om_graph.features.maps.networks import GEO_SCALE, NATIONWIDE, home_states, 
 from om_graph.features.maps.palette import LIGHT_GREY, SHARED_LINK, STAGES
 from om_graph.features.maps.places import network_points, places, spread, unplaced_text
 from om_graph.features.maps.readable import MAX_NODES, thin
+from om_graph.features.network.stats import network_links
 from om_graph.i18n import format_date, t
 from om_graph.queries.registry import run_query
 from om_graph.queries.rules import network_rules
@@ -84,8 +85,7 @@ def audit_map(
         return _on_germany(engine, networks, legend, title, lang, redacted, level, max_nodes if many else None)
     if many:
         return _by_state(engine, networks, legend, title, lang, redacted, max_nodes)
-    all_links = [(k["source_id"], k["target_id"], max(k["shared_partners"], 1), k["cooperation"])
-                 for k in run_query(engine, "network/links")]
+    all_links = [(k.source_id, k.target_id, k.weight, k.cooperation) for k in network_links(engine)]
     linked = {end for link in all_links for end in link[:2]}
     nodes = []
     for stage, listed, tip in networks:

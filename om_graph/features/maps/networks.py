@@ -25,7 +25,7 @@ from om_graph.features.maps.aggregate import MAX_APART, group_links, listing
 from om_graph.features.maps.build import LegendEntry, Map
 from om_graph.features.maps.palette import BRIDGING, COOPERATION_LINK, MEMBERSHIP_LINK, NETWORK_KIND, SHARED_LINK, STATE_NODE
 from om_graph.features.maps.readable import MAX_NODES, thin
-from om_graph.features.network.stats import Link, stats_from_rows
+from om_graph.features.network.stats import Link, network_stats
 from om_graph.i18n import format_date, t
 from om_graph.queries.registry import run_query
 
@@ -53,16 +53,15 @@ def networks_map(
     if len(network_rows) > max_nodes:
         # Per Land, no per-network metric is shown: the statistics (betweenness, bridging) are not needed.
         return _by_state(engine, network_rows, title, lang, redacted, max_nodes)
-    link_rows = run_query(engine, "network/links")
-    memberships = run_query(engine, "network/memberships")
-    stats = stats_from_rows(network_rows, link_rows, memberships)
+    stats = network_stats(engine)  # links derived from the memberships, as the statistics command reads them
     names = {n.id: n.name for n in stats.networks}
     nodes = [_network_node(n, lang) for n in stats.networks]
     kept, why = thin([(k.source_id, k.target_id, k.weight, k.cooperation, k) for k in stats.links], len(nodes), min_shared)
     edges = [_link_edge(link[4], names, lang) for link in kept]
     networks_of: dict[str, list[str]] = defaultdict(list)
-    for row in memberships:
-        networks_of[row["organisation_id"]].append(row["network_id"])
+    for row in run_query(engine, "network/partner_ids"):
+        for organisation_id in row["partner_ids"]:
+            networks_of[organisation_id].append(row["id"])
     for org in stats.organisations:
         if not org.bridging:
             continue
