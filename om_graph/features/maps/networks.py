@@ -49,7 +49,7 @@ def networks_map(
     only, so ``redacted`` changes nothing but the subtitle.
     """
     title = t("map.networks.title", lang) + (f" ({format_date(as_of, lang)})" if as_of else "")
-    network_rows = run_query(engine, "network/networks")
+    network_rows = run_query(engine, "network/partner_ids")
     if len(network_rows) > max_nodes:
         # Per Land, no per-network metric is shown: the statistics (betweenness, bridging) are not needed.
         return _by_state(engine, network_rows, title, lang, redacted, max_nodes)
@@ -59,7 +59,7 @@ def networks_map(
     kept, why = thin([(k.source_id, k.target_id, k.weight, k.cooperation, k) for k in stats.links], len(nodes), min_shared)
     edges = [_link_edge(link[4], names, lang) for link in kept]
     networks_of: dict[str, list[str]] = defaultdict(list)
-    for row in run_query(engine, "network/partner_ids"):
+    for row in network_rows:
         for organisation_id in row["partner_ids"]:
             networks_of[organisation_id].append(row["id"])
     for org in stats.organisations:
@@ -173,8 +173,9 @@ def _by_state(engine: Any, network_rows: list[dict[str, Any]], title: str, lang:
               max_nodes: int) -> Map:
     """One node per Land at its place on the map, the links between Länder, isolated networks apart (or counted).
 
-    Links are counted from the memberships (read a network per row, ``network/members``) and cooperations
-    (:func:`.aggregate.group_links`): the list of every linked pair is what makes a large map slow and big.
+    Links are counted from the memberships (``network_rows``: ``network/partner_ids``, a network per row with its
+    partners' ids) and cooperations (:func:`.aggregate.group_links`): the list of every linked pair is what makes
+    a large map slow and big.
     """
     germany = load_germany()
     home = home_states(engine)
@@ -183,11 +184,11 @@ def _by_state(engine: Any, network_rows: list[dict[str, Any]], title: str, lang:
     names = {row["region_id"]: row["region_name"] for row in regions}
     group_of = {r["id"]: home.get(r["id"], NATIONWIDE) for r in network_rows}
     counted = group_links(
-        ((organisation, row["network_id"]) for row in run_query(engine, "network/members") for organisation, _ in row["members"]),
+        ((organisation, row["id"]) for row in network_rows for organisation in row["partner_ids"]),
         ((row["source_id"], row["target_id"]) for row in run_query(engine, "network/cooperations")),
         group_of,
     )
-    networks = [SimpleNamespace(id=r["id"], name=r["name"], kind=r["kind"], status=r["status"], partners=r["partners"],
+    networks = [SimpleNamespace(id=r["id"], name=r["name"], kind=r["kind"], status=r["status"], partners=len(r["partner_ids"]),
                                 degree=0, betweenness=0.0, community="-", isolated=r["id"] not in counted.linked)
                 for r in network_rows]
     members: dict[str, list] = defaultdict(list)
