@@ -95,6 +95,10 @@ class _Redacting:
     def name(self) -> str:
         return self._engine.name
 
+    @property
+    def workers(self) -> int:
+        return getattr(self._engine, "workers", 1)
+
     def rows(self, query: Query, params: Params) -> list[Row]:
         rows = self._engine.rows(query, params)
         if not query.persons:

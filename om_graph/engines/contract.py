@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Protocol
 
 from om_graph.errors import UsageError
 
@@ -77,7 +77,11 @@ class Query:
 
 
 class Engine(Protocol):
-    """An engine: a name for reports, and the rows of a query for parameters."""
+    """An engine: a name for reports, and the rows of a query for parameters.
+
+    An engine may also say how many queries it answers at once (``workers``, 1 if it does not
+    say): a server plans and runs queries on its own cores, the embedded engine on the caller's.
+    """
 
     name: str
 
@@ -87,6 +91,33 @@ class Engine(Protocol):
 def answer(engine: Engine, query: Query, params: Mapping[str, Any] | None = None) -> list[Row]:
     """``query`` on ``engine`` with its defaults filled in, as canonical rows."""
     return canonical_rows(engine.rows(query, query.with_defaults(params)), query.columns)
+
+
+def answer_all(
+    engine: Engine, asked: Iterable[tuple[Query, Mapping[str, Any] | None]]
+) -> Iterator[list[Row]]:
+    """The canonical rows of each ``(query, params)``, in the order asked, up to ``engine.workers`` of them at once.
+
+    Independent queries overlap on a server (the first audit after a load is mostly the
+    server planning each query); each answer is still yielded in order, and the first
+    error stops the rest.
+    """
+    asked = [(query, query.with_defaults(params)) for query, params in asked]
+    workers = min(getattr(engine, "workers", 1), len(asked))
+    if workers <= 1:
+        for query, params in asked:
+            yield canonical_rows(engine.rows(query, params), query.columns)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="om-graph-query") as pool:
+        pending = [pool.submit(engine.rows, query, params) for query, params in asked]
+        try:
+            for (query, _), future in zip(asked, pending):
+                yield canonical_rows(future.result(), query.columns)
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 def canonical_rows(rows: Iterable[Row], columns: tuple[str, ...]) -> list[Row]:

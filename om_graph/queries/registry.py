@@ -18,9 +18,9 @@ import importlib
 import pkgutil
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from om_graph.engines.contract import Engine, Query, Row, Twin, answer
+from om_graph.engines.contract import Engine, Query, Row, Twin, answer, answer_all
 from om_graph.errors import UsageError
 from om_graph.queries.rules.base import Rule
 
@@ -86,3 +86,8 @@ def get_query(name: str) -> Query:
 def run_query(engine: Engine, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
     """Query ``name`` on ``engine`` (embedded or Neo4j), as canonical rows."""
     return answer(engine, get_query(name), params)
+
+
+def run_queries(engine: Engine, asked: Iterable[tuple[str, Mapping[str, Any] | None]]) -> Iterator[list[Row]]:
+    """The canonical rows of each named query with its parameters, in order, as many at once as ``engine`` answers."""
+    return answer_all(engine, [(get_query(name), params) for name, params in asked])

@@ -21,6 +21,9 @@ class Neo4jEngine:
     """
 
     name = "neo4j"
+    #: Queries answered at once (see :func:`~om_graph.engines.contract.answer_all`): a cold server spends
+    #: most of an audit planning each query on one core, so two overlap; more gave little on 2 cores.
+    workers = 2
 
     def __init__(self, driver: Any, database: str = "neo4j", timeout: float = DEFAULT_TIMEOUT) -> None:
         self.driver = driver

@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from om_graph.queries.registry import run_query
+from om_graph.queries.registry import run_queries
 from om_graph.audit.run import Finding, run_audit
 from om_graph.engines.contract import Engine
 from om_graph.errors import UsageError
@@ -148,16 +148,15 @@ def coverage_report(
     settings = profile.ambassadors
     level = check_level(level or settings.level)
     weights = settings.weights.model_dump()
-    element_rows = run_query(engine, "coverage/elements", {"level": level})
+    asked = [("coverage/elements", {"level": level}), ("coverage/regions", {"level": level}),
+             ("coverage/networks", None), ("coverage/ambassadors", None)]  # independent: a server overlaps them
+    element_rows, region_rows, network_rows, ambassador_rows = run_queries(engine, asked)
     by_region: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in element_rows:
         by_region[row["region_id"]].append(row)
-    regions = [
-        _region(row, by_region[row["region_id"]], weights)
-        for row in run_query(engine, "coverage/regions", {"level": level})
-    ]
-    networks = [NetworkCoverage(**row) for row in run_query(engine, "coverage/networks")]
-    ambassadors = [Ambassador(**row) for row in run_query(engine, "coverage/ambassadors")]
+    regions = [_region(row, by_region[row["region_id"]], weights) for row in region_rows]
+    networks = [NetworkCoverage(**row) for row in network_rows]
+    ambassadors = [Ambassador(**row) for row in ambassador_rows]
     if findings is None:
         findings = run_audit(engine, as_of=as_of, profile=audit_profile(profile, level), rules=AMBASSADOR_RULES, lang=lang).findings
     return CoverageReport(

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from typing import Any, Iterable
 
-from om_graph.queries.registry import all_queries, run_query
+from om_graph.queries.registry import all_queries, run_queries, run_query
 from om_graph.errors import UsageError
 from om_graph.engines.contract import Engine
 from om_graph.dataset.model import RegionLevel
@@ -79,8 +79,9 @@ def find_gaps(engine: Engine, kinds: Iterable[str] | None = None, region: str | 
         raise UsageError(f"--region {region}: no region with this id in the data (ids as in the regions sheet, e.g. DE-BY)")
     order = {kind.code: i for i, kind in enumerate(all_kinds())}
     found = []
-    for kind in sorted(chosen, key=lambda k: order[k.code]):
-        for row in run_query(engine, kind.query):
+    ordered = sorted(chosen, key=lambda k: order[k.code])
+    for rows in run_queries(engine, [(kind.query, None) for kind in ordered]):  # independent: a server overlaps them
+        for row in rows:
             if region is None or region in row["region_path"]:
                 found.append(Gap(**{**row, "region_path": tuple(row["region_path"])}))
     return found
