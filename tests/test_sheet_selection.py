@@ -101,3 +101,25 @@ def test_when_none_of_its_sheets_has_a_row_the_whole_dataset_decides(tmp_path: P
     empty.mkdir()
     code, err = stats_json(str(empty))
     assert code == 2 and "holds no dataset" in err
+
+
+@pytest.mark.parametrize("max_nodes", [1000, 1], ids=["per network", "by Land"])
+def test_the_map_of_networks_from_its_sheets_is_the_map_of_the_whole_dataset(folder: Path, max_nodes: int) -> None:
+    from om_graph.features.maps import networks_map, render_html
+    from om_graph.features.maps.networks import SHEETS as MAP_SHEETS
+
+    def drawn(sheets: frozenset[str] | None) -> str:
+        engine = EmbeddedEngine(read_dataset(folder, sheets))
+        return render_html(networks_map(engine, lang="de", max_nodes=max_nodes))
+
+    assert MAP_SHEETS < frozenset(read_dataset(folder).sheets)
+    assert drawn(MAP_SHEETS) == drawn(None)
+
+
+def test_the_map_of_networks_reads_only_its_sheets(folder: Path, tmp_path: Path) -> None:
+    spoil(folder, "ratings", "traffic_light", "purple")
+    with pytest.raises(ValidationFailed):
+        read_dataset(folder)
+    result = runner.invoke(app, ["map", "networks", str(folder), "--output", str(tmp_path / "map.html")])
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "map.html").stat().st_size > 0

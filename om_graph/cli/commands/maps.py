@@ -58,10 +58,11 @@ def networks(
     organisations only, so --redact-persons changes nothing but the subtitle.
     """
     from om_graph.features.maps import networks_map
+    from om_graph.features.maps.networks import SHEETS
 
     with reported_errors():
         day = source.audit_date(as_of)
-        with source.open(redact=redact_persons, status=DRAWING) as engine:
+        with source.open(redact=redact_persons, status=DRAWING, sheets=SHEETS) as engine:
             drawn = networks_map(engine, lang=lang.value, as_of=day, redacted=redact_persons, min_shared=min_shared,
                                  max_nodes=max_nodes)
         _write(drawn, output)

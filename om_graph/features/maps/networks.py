@@ -25,13 +25,18 @@ from om_graph.features.maps.aggregate import MAX_APART, group_links, listing
 from om_graph.features.maps.build import LegendEntry, Map
 from om_graph.features.maps.palette import BRIDGING, COOPERATION_LINK, MEMBERSHIP_LINK, NETWORK_KIND, SHARED_LINK, STATE_NODE
 from om_graph.features.maps.readable import MAX_NODES, thin
-from om_graph.features.network.stats import Link, network_stats
+from om_graph.features.network.stats import SHEETS as STATS_SHEETS, Link, network_stats
 from om_graph.i18n import format_date, t
 from om_graph.queries.registry import run_query
 
 #: Canvas pixels per map unit when Länder are drawn at their place on the map.
 GEO_SCALE = 0.12
 NATIONWIDE = "nationwide"
+
+
+#: The sheets the map's queries read (the statistics' and the regions the networks cover, for the map by Land):
+#: the embedded engine is built from these alone, and any other label fails loudly (see ``Source.open``).
+SHEETS = STATS_SHEETS | {"regions", "network_regions"}
 
 
 def networks_map(
