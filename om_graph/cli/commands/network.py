@@ -9,7 +9,7 @@ import typer
 
 from om_graph.cli.errors import reported_errors
 from om_graph.cli.options import Lang, LangOpt, OutputOpt, report_lang
-from om_graph.cli.progress import deliver
+from om_graph.cli.progress import deliver, spinner
 from om_graph.cli.source import Source, takes_source
 
 app = typer.Typer(help="The network of networks: shared partners, cooperations, statistics.", no_args_is_help=True)
@@ -40,11 +40,17 @@ def stats(
     record. Same result on the embedded engine (PATH) and on Neo4j (--neo4j).
     """
     from om_graph.features.network.render import render_stats
-    from om_graph.features.network.stats import SHEETS, network_stats
+    from om_graph.features.network.stats import SHEETS, dataset_network_stats, network_stats
 
     with reported_errors():
-        with source.open(status="computing network statistics", sheets=SHEETS) as engine:
-            result = network_stats(engine)
+        if source.in_neo4j:
+            with source.open(status="computing network statistics", sheets=SHEETS) as engine:
+                result = network_stats(engine)
+        else:  # the embedded engine's statistics, from the validated rows without building its graph
+            from om_graph.features.network.early import measured_early
+
+            with measured_early(source.path) as early, spinner("computing network statistics"):  # forked before a spinner's thread
+                result = dataset_network_stats(source.dataset(SHEETS), early)
         words = report_lang(fmt, lang)
         if fmt == StatsFormat.xlsx:
             from om_graph.cli.commands.history import source_label
@@ -55,5 +61,9 @@ def stats(
             from om_graph.features.network.workbook import stats_csv_de
 
             deliver(stats_csv_de(result, words), output)
+        elif fmt == StatsFormat.json and output is not None:  # a file: UTF-8 made from parts encoded once
+            from om_graph.features.network.render import json_bytes
+
+            deliver(json_bytes(result), output)
         else:
             deliver(render_stats(result, fmt.value, lang.value, top), output)

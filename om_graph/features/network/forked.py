@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 from typing import Callable, Generic, TypeVar
 
 T = TypeVar("T")
@@ -61,6 +62,17 @@ class Forked(Generic[T]):
             return pickle.loads(data)
         except Exception:  # nothing sent (the function failed there: it fails here again, reported) or cut short
             return self._function()
+
+    def cancel(self) -> None:
+        """The child stopped (its result no longer wanted: the caller failed or went another way) and reaped."""
+        if self._pid:
+            pid, self._pid = self._pid, 0
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+            os.close(self._pipe)
+            os.waitpid(pid, 0)
 
     def __del__(self) -> None:  # never waited for (the caller failed first): no child left behind
         if self._pid:

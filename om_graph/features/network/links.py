@@ -123,7 +123,7 @@ def coded_links(ids: list[str], organisation: Any, network: Any, cooperations: I
     n = len(ids)
     index = {network_id: i for i, network_id in enumerate(ids)}
     # Each membership once, sorted by organisation, then network: (organisation code) * n + network index.
-    member = np.unique(np.asarray(organisation, dtype=np.int64) * n + np.asarray(network, dtype=np.int64))
+    member = _distinct(np.asarray(organisation, dtype=np.int64) * n + np.asarray(network, dtype=np.int64))
     organisation, network = np.divmod(member, n) if n else (member, member)
     # Every pair of networks within one organisation's (ascending) networks: each membership with each later one.
     starts = np.flatnonzero(np.concatenate([[True], organisation[1:] != organisation[:-1]])) if len(member) else member
@@ -131,7 +131,7 @@ def coded_links(ids: list[str], organisation: Any, network: Any, cooperations: I
     later = np.repeat(starts + sizes, sizes) - np.arange(len(member)) - 1
     first = np.repeat(np.arange(len(member)), later)
     second = first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(later) - later, later)
-    shared_keys, shared = np.unique(network[first] * n + network[second], return_counts=True)
+    shared_keys, shared = _distinct(network[first] * n + network[second], counts=True)
     ends = ((index[r["source_id"]], index[r["target_id"]]) for r in cooperations)
     cooperating = np.array(sorted({min(a, b) * n + max(a, b) for a, b in ends}), dtype=np.int64)
     keys = np.sort(np.concatenate([shared_keys, cooperating]))  # by (source, target): ids are sorted
@@ -141,3 +141,15 @@ def coded_links(ids: list[str], organisation: Any, network: Any, cooperations: I
     cooperation[np.searchsorted(keys, cooperating)] = True
     source, target = np.divmod(keys, n) if n else (keys, keys)
     return Links(ids, source.tolist(), target.tolist(), counts.tolist(), cooperation.tolist())
+
+
+def _distinct(keys: Any, counts: bool = False) -> Any:
+    """``np.unique(keys)`` (with ``return_counts``) of an integer array, by a sort: numpy 2's hashing ``unique`` took
+    0.17 s for the 219,755 membership keys of scale 100 that a sort orders in 5 ms."""
+    import numpy as np
+
+    keys = np.sort(keys)
+    starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]])) if len(keys) else np.zeros(0, dtype=np.int64)
+    if not counts:
+        return keys[starts]
+    return keys[starts], np.diff(np.append(starts, len(keys)))

@@ -22,9 +22,10 @@ estimated from source nodes drawn with a fixed seed above, with an error bound t
 summary states (see :mod:`om_graph.features.network.betweenness`): the time grows with the
 graph without a jump. Louvain runs on igraph's random numbers seeded with ``SEED``, so the
 communities are the same on every run and on both engines. On a large landscape the
-membership graph is measured in a forked child process (:mod:`~om_graph.features.network.forked`)
-while this one measures the network graph: igraph holds the GIL, a second process uses the
-second core.
+membership graph is measured in a forked child process (:mod:`~om_graph.features.network.forked`;
+from a CSV folder, started before the dataset is read: :mod:`~om_graph.features.network.early`)
+while this one measures the network graph, whose betweenness a second child computes beside the
+communities: igraph holds the GIL, a second process uses the second core.
 
 >>> stats = stats_from_rows(
 ...     networks=[{"id": i, "name": i, "kind": "regional", "status": "recognised", "partners": 1} for i in "abc"],
@@ -41,20 +42,27 @@ import random
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
-from itertools import chain
 from operator import itemgetter
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Protocol
 
 import igraph
 
 from om_graph.dataset.bulk import paused_gc
+from om_graph.dataset.model import Dataset
 from om_graph.engines.contract import Engine
 from om_graph.queries.registry import run_query
 from om_graph.features.network.betweenness import WORK, betweenness, sources_for
 from om_graph.features.network.forked import Forked
 from om_graph.features.network.links import Link, Links, coded_links, derived_links
+from om_graph.features.network.reads import Reads, dataset_reads, engine_reads
 
-__all__ = ["Link", "Links", "NetworkMetrics", "NetworkStats", "OrganisationMetrics", "network_links", "network_stats", "stats_from_rows"]
+if TYPE_CHECKING:
+    from om_graph.features.network.early import Early
+
+__all__ = [
+    "Link", "Links", "NetworkMetrics", "NetworkStats", "OrganisationMetrics", "dataset_network_stats", "network_links", "network_stats",
+    "stats_from_rows",
+]
 
 #: The sheets the statistics read (through the queries of :func:`network_stats`): the embedded engine is built
 #: from these alone, so a dataset is read and checked for them only.
@@ -115,22 +123,27 @@ def network_stats(engine: Engine) -> NetworkStats:
     (:func:`coded_links`), not read as the half a million rows of ``network/links``: the same statistics,
     a fraction of the rows.
     """
-    import numpy as np
-
     with paused_gc():  # hundreds of thousands of rows and metrics, no reference cycles among them
-        networks = sorted(run_query(engine, "network/partner_ids"), key=itemgetter("id"))
-        ids = [row["id"] for row in networks]
-        names = {organisation: name for row in run_query(engine, "network/member_names") for organisation, name in row["organisations"]}
-        code = {organisation_id: i for i, organisation_id in enumerate(sorted(names))}
-        sizes = [len(row["partner_ids"]) for row in networks]
-        organisation = np.fromiter(map(code.__getitem__, chain.from_iterable(row["partner_ids"] for row in networks)), np.int64, sum(sizes))
-        network = np.repeat(np.arange(len(ids), dtype=np.int64), sizes)
-        members = Memberships(list(code), organisation.tolist(), network.tolist())
-        measured = _measured(len(ids), members)  # from here on, beside the links and the network graph
-        for row, partners in zip(networks, sizes):
-            row["partners"] = partners  # as network/networks counts them
-        links = coded_links(ids, organisation, network, run_query(engine, "network/cooperations"))
-        return _stats(networks, links, members, names, measured)
+        return _stats_of(engine_reads(engine))
+
+
+def dataset_network_stats(dataset: Dataset, early: Early | None = None) -> NetworkStats:
+    """:func:`network_stats` of the embedded engine over ``dataset``, read from its validated rows
+    (:func:`~om_graph.features.network.reads.dataset_reads`): the same statistics without building the graph.
+    ``early``: the membership graph measured while the dataset was read (:mod:`~om_graph.features.network.early`)."""
+    with paused_gc():
+        return _stats_of(dataset_reads(dataset), early)
+
+
+def _stats_of(reads: Reads, early: Early | None = None) -> NetworkStats:
+    """The statistics of what :mod:`~om_graph.features.network.reads` read: the membership graph's metrics are started
+    first, in a child process (:func:`_measured`; or were, ``early``), and computed there beside the links and the
+    network graph."""
+    ids = [row["id"] for row in reads.networks]
+    members = Memberships(reads.organisations, reads.organisation.tolist(), reads.network.tolist())
+    measured = _measured(len(ids), members) if early is None else early.measured(reads, partial(_measured, len(ids), members))
+    links = coded_links(ids, reads.organisation, reads.network, reads.cooperations())
+    return _stats(reads.networks, links, members, reads.names, measured)
 
 
 def network_links(engine: Engine) -> Links:
@@ -171,7 +184,7 @@ def _stats(
     links: Links | Iterable[dict[str, Any]],
     members: Memberships,
     names: dict[str, str],
-    measured: Forked[OrganisationGraphMetrics] | None = None,
+    measured: Pending | None = None,
 ) -> NetworkStats:
     """The statistics of ``networks`` (sorted by id), their links, the memberships and the member organisations' names;
     ``measured``: the membership graph's metrics if already started (:func:`_measured`).
@@ -184,7 +197,7 @@ def _stats(
     weights = link_list.weights()
     graph = igraph.Graph(n=len(ids), edges=link_list.edges())
     degree, weighted_degree = graph.degree(), graph.strength(weights=weights)
-    net_betweenness, net_estimate = _betweenness(graph, NETWORK_WORK)
+    between = _forked_betweenness(graph, NETWORK_WORK)  # beside the communities, on the second core
     components = _numbered(ids, graph.connected_components().membership)
     with _seeded_igraph():
         louvain = graph.community_multilevel(weights=weights).membership if link_list else list(range(len(ids)))
@@ -192,6 +205,7 @@ def _stats(
     # Modularity is undefined without links; it is computed on the renumbered (equivalent) partition.
     modularity = round(graph.modularity([communities[i] for i in ids], weights=weights), DIGITS) if link_list else 0.0
 
+    net_betweenness, net_estimate = between.result()
     network_metrics = [
         NetworkMetrics(
             id=row["id"],
@@ -233,15 +247,28 @@ def _stats(
 OrganisationGraphMetrics = tuple[list[float], str, list[int], list[int]]
 
 
+class Pending(Protocol):
+    """The membership graph's metrics being computed (a :class:`Forked` child, or one started early): ``result()``."""
+
+    def result(self) -> OrganisationGraphMetrics: ...
+
+
 def _measured(networks: int, members: Memberships) -> Forked[OrganisationGraphMetrics]:
     """The membership graph's metrics, computed in a forked child (:class:`Forked`) while this process measures the
     network graph, when they are work enough (:data:`FORK_WORK`) to be worth a process; else when asked for."""
     nodes, edges = networks + len(members.organisations), len(members.organisation)
     worth = sources_for(nodes, edges, ORGANISATION_WORK) * (nodes + 2 * edges) >= FORK_WORK
-    return Forked(partial(_organisation_graph_metrics, networks, members), fork=worth)
+    return Forked(partial(organisation_graph_metrics, networks, members), fork=worth)
 
 
-def _organisation_graph_metrics(networks: int, members: Memberships) -> OrganisationGraphMetrics:
+def _forked_betweenness(graph: igraph.Graph, work: int) -> Forked[tuple[list[float], str]]:
+    """:func:`_betweenness` of ``graph`` in a forked child while this process goes on, when it is work enough."""
+    nodes, edges = graph.vcount(), graph.ecount()
+    worth = sources_for(nodes, edges, work) * (nodes + 2 * edges) >= FORK_WORK
+    return Forked(partial(_betweenness, graph, work), fork=worth)
+
+
+def organisation_graph_metrics(networks: int, members: Memberships) -> OrganisationGraphMetrics:
     """The membership graph (networks first, then the organisations) and each vertex's betweenness, how it was
     computed, the cut vertices and each vertex's degree (its networks, for an organisation)."""
     edges = list(zip([networks + organisation for organisation in members.organisation], members.network))
