@@ -123,3 +123,33 @@ def test_the_map_of_networks_reads_only_its_sheets(folder: Path, tmp_path: Path)
     result = runner.invoke(app, ["map", "networks", str(folder), "--output", str(tmp_path / "map.html")])
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "map.html").stat().st_size > 0
+
+
+@pytest.mark.parametrize("level", ["state", "district"])
+def test_ambassador_coverage_and_its_map_from_their_sheets_are_those_of_the_whole_dataset(folder: Path, level: str) -> None:
+    import datetime as dt
+
+    from om_graph.audit.profile import DEFAULT_PROFILE
+    from om_graph.features.coverage.report import SHEETS as COVERAGE_SHEETS
+    from om_graph.features.coverage.report import coverage_report
+    from om_graph.features.maps import ambassadors_map, render_html
+
+    def drawn(sheets: frozenset[str] | None) -> tuple:
+        engine = EmbeddedEngine(read_dataset(folder, sheets))
+        day = dt.date(2025, 6, 30)
+        report = coverage_report(engine, DEFAULT_PROFILE, level, as_of=day, lang="de")
+        page = ambassadors_map(engine, level=level, as_of=day, lang="de", profile=DEFAULT_PROFILE, plan_k=2)
+        return report, render_html(page)
+
+    assert COVERAGE_SHEETS < frozenset(read_dataset(folder).sheets)
+    assert drawn(COVERAGE_SHEETS) == drawn(None)
+
+
+@pytest.mark.parametrize("command", [["ambassadors", "coverage"], ["ambassadors", "plan", "--add", "2"], ["map", "ambassadors"]])
+def test_the_ambassador_commands_read_only_their_sheets(folder: Path, tmp_path: Path, command: list[str]) -> None:
+    spoil(folder, "ratings", "traffic_light", "purple")
+    with pytest.raises(ValidationFailed):
+        read_dataset(folder)
+    result = runner.invoke(app, [*command, str(folder), "--output", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "out").stat().st_size > 0

@@ -98,10 +98,12 @@ def run_audit(
     rules: str | None = None,
     lang: str = "en",
     progress: Callable[[str], None] | None = None,
+    with_stages: bool = True,
 ) -> AuditResult:
-    """Audit every selected, enabled rule and classify every network's stage."""
+    """Audit every selected, enabled rule and classify every network's stage (not with ``with_stages=False``: the
+    findings alone, for a report that shows no stage; its networks' other facts then need not be read)."""
     with paused_gc():  # the rows and findings of a large landscape hold no cycles: no collector passes over the graph
-        return _run_audit(engine, as_of=as_of, profile=profile, rules=rules, lang=lang, progress=progress)
+        return _run_audit(engine, as_of=as_of, profile=profile, rules=rules, lang=lang, progress=progress, with_stages=with_stages)
 
 
 def _run_audit(
@@ -112,14 +114,16 @@ def _run_audit(
     rules: str | None,
     lang: str,
     progress: Callable[[str], None] | None,
+    with_stages: bool,
 ) -> AuditResult:
     """:func:`run_audit`'s work, with the collector paused."""
     selected = [r for r in select_rules(rules) if profile.is_enabled(r.code)]
     params_of = {rule.code: profile.params_for(rule.code) for rule in selected}
     asked = [(rule.query().name, {**params_of[rule.code], "as_of": as_of}) for rule in selected]
+    if with_stages:
+        asked.append(stages_asked(as_of))  # the stages' facts come last
     hits, facts_rows = [], []
-    # Independent questions: a server answers several at once. The stages' facts come last.
-    for rule, rows in zip([*selected, None], run_queries(engine, [*asked, stages_asked(as_of)])):
+    for rule, rows in zip([*selected, None], run_queries(engine, asked)):  # independent: a server answers several at once
         if rule is None:
             facts_rows = rows
             continue

@@ -44,7 +44,7 @@ def _report(source: Source, profile, level, as_of, lang: str, redact: bool, fmt:
     """The coverage report, and for the people's formats (xlsx, csv-de) every region's path by name."""
     from om_graph.audit.profile import load_profile
     from om_graph.audit.render.places import region_trails
-    from om_graph.features.coverage.report import coverage_report
+    from om_graph.features.coverage.report import SHEETS, coverage_report
 
     if fmt == TableFormat.xlsx and output is None:  # refused before the work is done
         from om_graph.errors import UsageError
@@ -53,7 +53,7 @@ def _report(source: Source, profile, level, as_of, lang: str, redact: bool, fmt:
         raise UsageError(t("output.binary_to_stdout", lang))
     chosen = load_profile(profile)
     day = source.audit_date(as_of)
-    with source.open(redact=redact, status="working out ambassador coverage") as engine:
+    with source.open(redact=redact, status="working out ambassador coverage", sheets=SHEETS) as engine:
         report = coverage_report(engine, chosen, level and level.value, as_of=day, lang=lang)
         trails = region_trails(engine) if fmt in (TableFormat.xlsx, TableFormat.csv_de) else None
     return report, trails

@@ -87,12 +87,13 @@ def ambassadors(
     --plan K adds the planner's K regions as a layer. Regions without a known code are listed.
     """
     from om_graph.audit.profile import load_profile
+    from om_graph.features.coverage.report import SHEETS
     from om_graph.features.maps import ambassadors_map
 
     with reported_errors():
         chosen_profile = load_profile(profile)
         day = source.audit_date(as_of)
-        with source.open(redact=redact_persons, status=DRAWING) as engine:
+        with source.open(redact=redact_persons, status=DRAWING, sheets=SHEETS) as engine:
             drawn = ambassadors_map(
                 engine, level=level and level.value, as_of=day, lang=lang.value, redacted=redact_persons,
                 profile=chosen_profile, plan_k=plan, max_nodes=max_nodes,

@@ -35,6 +35,13 @@ LEVELS = ("state", "district")
 AMBASSADOR_RULES = "OM40*"
 LEVEL_RULES = ("OM401", "OM404")
 
+#: The sheets the report's queries and rules read (regions, networks and the organisations, persons and links
+#: around them): from a dataset, the embedded engine is built from these alone (see ``Source.open``).
+SHEETS = frozenset({
+    "regions", "networks", "organisations", "persons", "network_regions", "memberships",
+    "ambassadors", "ambassador_networks", "approaches",
+})
+
 
 @dataclass(frozen=True)
 class Tally:
@@ -158,7 +165,9 @@ def coverage_report(
     networks = [NetworkCoverage(**row) for row in network_rows]
     ambassadors = [Ambassador(**row) for row in ambassador_rows]
     if findings is None:
-        findings = run_audit(engine, as_of=as_of, profile=audit_profile(profile, level), rules=AMBASSADOR_RULES, lang=lang).findings
+        findings = run_audit(
+            engine, as_of=as_of, profile=audit_profile(profile, level), rules=AMBASSADOR_RULES, lang=lang, with_stages=False
+        ).findings
     return CoverageReport(
         level=level,
         as_of=as_of,
