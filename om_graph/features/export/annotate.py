@@ -16,14 +16,8 @@ from typing import Any
 from om_graph.audit.run import run_audit
 from om_graph.dataset.graph import GraphRows
 from om_graph.engines.contract import Engine
-from om_graph.features.export.model import Annotations
 from om_graph.queries.registry import run_query
 from om_graph.queries.rules import network_rules
-
-
-def annotations(rows: GraphRows, engine: Engine, as_of: dt.date) -> Annotations:
-    """The audit of every network as of ``as_of`` (stage, findings, errors, warnings, coverage) and map places."""
-    return Annotations(networks=audited_networks(engine, as_of), points=places(rows))
 
 
 def audited_networks(engine: Engine, as_of: dt.date) -> dict[str, dict[str, Any]]:

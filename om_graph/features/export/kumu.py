@@ -15,7 +15,7 @@ from itertools import islice
 from operator import itemgetter
 from typing import Any, Iterator, TextIO
 
-from om_graph.features.export.model import UNDIRECTED, Attrs, EdgeGroup, ExportGraph, plain_value
+from om_graph.features.export.model import UNDIRECTED, Attrs, EdgeGroup, ExportGraph, NodeGroup, plain_value
 from om_graph.features.export.xml import CHUNK
 
 _encoder = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
@@ -49,10 +49,10 @@ def write_kumu(graph: ExportGraph, out: TextIO) -> None:
     out.write(("" if first else "\n  ") + '],\n  "elements": [')
     first = True
     for group in graph.node_groups():
+        elements = _Elements(graph, group)
         records = iter(group.records)
         while batch := list(islice(records, CHUNK)):
-            items = [_encode({**graph.node_attrs(group, props), "id": f"{group.label}:{props['id']}"}) for props in batch]
-            first = _write(items, first, out)
+            first = _write(elements.render(batch), first, out)
     out.write(("" if first else "\n  ") + "]\n}\n")
 
 
@@ -103,6 +103,8 @@ class _Connections:
         slot = self.slot
         fields = [(name, f"{_encode(attr)}: ") for name, attr in sorted(self.fields, key=itemgetter(1))]
         quotes = self.per_item * len(batch)
+        if not fields and not suffix:  # most patterns: one template, filled with the two ids
+            return [f'{{{direction}, {source}{s}", {key}{s}{arrow}{e}", {target}{e}", {kind}}}' for s, e, _ in batch], quotes
         items = []
         for s, e, props in batch:
             cells = []
@@ -111,21 +113,11 @@ class _Connections:
                     v = props.get(name)
                     if v is None:
                         continue
-                    kind_of = type(v)
-                    if kind_of is str:
-                        cells.append(f'{prefix}"{v}"')
-                        quotes += 4
-                    elif kind_of is dt.date:
-                        cells.append(f'{prefix}"{v.isoformat()}"')
-                        quotes += 4
-                    elif kind_of is bool:
-                        cells.append(f"{prefix}{'true' if v else 'false'}")
-                        quotes += 2
-                    elif kind_of is int:
-                        cells.append(f"{prefix}{v}")
-                        quotes += 2
-                    else:
+                    cell = _plain_cell(prefix, v)
+                    if cell is None:
                         return items, None
+                    cells.append(cell[0])
+                    quotes += cell[1]
             parts = [direction, f'{source}{s}"', f'{key}{s}{arrow}{e}{suffix(props) if suffix else ""}"', f'{target}{e}"', kind]
             if cells:
                 parts[slot:slot] = cells
@@ -148,7 +140,83 @@ class _Connections:
             yield item
 
 
+class _Elements:
+    """The elements of one label as JSON objects with sorted keys.
+
+    An element the audit and the map add nothing to is filled into its label's keys (sorted once),
+    unescaped; a chunk is kept so when it holds exactly the quotes of its keys and values and no
+    backslash or control character (no value needs escaping), else every element is encoded as a dict.
+    """
+
+    def __init__(self, graph: ExportGraph, group: NodeGroup) -> None:
+        self.graph, self.group = graph, group
+        self.annotated = graph.annotated_ids(group.label)
+        fixed = ("id", "label", "om_id", "type")
+        keys = sorted([(attr, name, -1) for name, attr in group.fields] + [(key, "", i) for i, key in enumerate(fixed)])
+        #: (``"key": ``, property, index of a fixed key or -1) in the order of the keys
+        self.slots = [(f"{_encode(attr)}: ", name, index) for attr, name, index in keys]
+        self.label = _encode(group.label)[1:-1]
+
+    def render(self, batch: list[Attrs]) -> list[str]:
+        """A chunk of elements, each encoded."""
+        items, quotes = self._fast(batch)
+        if quotes is not None and _special(items) == quotes:
+            return items
+        return [self._encoded(props) for props in batch]
+
+    def _encoded(self, props: Attrs) -> str:
+        return _encode({**self.graph.node_attrs(self.group, props), "id": f"{self.group.label}:{props['id']}"})
+
+    def _fast(self, batch: list[Attrs]) -> tuple[list[str], int | None]:
+        """The chunk, elements without annotations from the template and unescaped, and how many quotes, backslashes
+        and control characters it holds if no value adds any (None when a value is not text, a date, a boolean or an
+        integer)."""
+        label, slots, annotated = self.label, self.slots, self.annotated
+        kind_text = f'"{label}"'
+        items = []
+        quotes = 0
+        for props in batch:
+            oid = props["id"]
+            if oid in annotated or type(oid) is not str:
+                item = self._encoded(props)
+                quotes += _special([item])
+                items.append(item)
+                continue
+            fixed = (f'"{label}:{oid}"', f'"{props.get("name") or props.get("title") or oid}"', f'"{oid}"', kind_text)
+            cells = []
+            quotes += 16
+            for prefix, name, index in slots:
+                if index >= 0:
+                    cells.append(prefix + fixed[index])
+                    continue
+                v = props.get(name)
+                if v is None:
+                    continue
+                cell = _plain_cell(prefix, v)
+                if cell is None:
+                    return items, None
+                cells.append(cell[0])
+                quotes += cell[1]
+            items.append("{" + ", ".join(cells) + "}")
+        return items, quotes
+
+
 def _special(items: list[str]) -> int:
     """How many quotes, backslashes and control characters ``items`` hold (what JSON may escape), in one pass."""
     data = "".join(items).encode("ascii", "replace")
     return len(data) - len(data.translate(None, _JSON_SPECIAL))
+
+
+def _plain_cell(prefix: str, value: Any) -> tuple[str, int] | None:
+    """``prefix`` and ``value`` as JSON, with the quote characters the escaping check counts; None for a value other
+    than text, a date, a boolean or an integer (its item is then encoded in full)."""
+    kind = type(value)
+    if kind is str:
+        return f'{prefix}"{value}"', 4
+    if kind is dt.date:
+        return f'{prefix}"{value.isoformat()}"', 4
+    if kind is bool:
+        return prefix + ("true" if value else "false"), 2
+    if kind is int:
+        return f"{prefix}{value}", 2
+    return None

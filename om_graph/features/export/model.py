@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
 from operator import itemgetter
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping
 
 from om_graph.dataset.graph import LABEL_BY_SHEET, NODES, RELATIONSHIPS, GraphRows, RelSpec
 from om_graph.dataset.model import RECORD_BY_SHEET, references
@@ -40,9 +40,12 @@ Attrs = dict[str, Any]
 
 @dataclass(frozen=True)
 class Annotations:
-    """What the export adds to nodes: the audit per network, and map coordinates by ``(label, id)``."""
+    """What the export adds to nodes: the audit per network, and map coordinates by ``(label, id)``.
 
-    networks: dict[str, Attrs] = field(default_factory=dict)
+    ``networks`` may still be computed while the export is written (:class:`~.pending.Pending`).
+    """
+
+    networks: Mapping[str, Attrs] = field(default_factory=dict)
     points: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
 
 
@@ -82,6 +85,10 @@ class ExportGraph:
             if self.redact_persons and label == "Person":
                 records = [redact_person(props) for props in records]
             yield NodeGroup(label, _fields(_SHEET_BY_LABEL[label]), sorted(records, key=itemgetter("id")))
+
+    def waiting(self) -> str | None:
+        """The label whose nodes wait for an audit still computed elsewhere, if any: a writer writes them as late as it can."""
+        return "Network" if getattr(self.annotations.networks, "computing", False) else None
 
     def annotated_ids(self, label: str) -> set[str]:
         """The ids of nodes of ``label`` that the audit or the map adds attributes to."""
@@ -124,7 +131,7 @@ class ExportGraph:
                 rels = [((start_of or _same)(s), (end_of or _same)(e), p) for s, e, p in rels]
             merge_keys = specs[0].merge_keys
             # stable: of rows that MERGE folds together the last one wins, as in a load
-            if merge_keys or any("\x00" in s or "\x00" in e for s, e, _ in rels):
+            if merge_keys or _has_nul(rels):
                 rels.sort(key=_sort_key(merge_keys))
             else:  # the same order, a third of the time: one string compared instead of a pair
                 rels.sort(key=_pair)
@@ -198,6 +205,14 @@ def _fields(sheet: str) -> tuple[tuple[str, str], ...]:
 def _pair(rel: tuple[str, str, Attrs]) -> str:
     """``(start, end)`` as one string that sorts as the pair does, when neither holds a NUL."""
     return f"{rel[0]}\x00{rel[1]}"
+
+
+def _has_nul(rels: list[tuple[str, str, Attrs]]) -> bool:
+    """Does any start or end id hold a NUL? (Two joins in C, not a Python step per relationship.)"""
+    return "\x00" in "".join(map(_start, rels)) or "\x00" in "".join(map(_end, rels))
+
+
+_start, _end = itemgetter(0), itemgetter(1)
 
 
 def _same(value: str) -> str:

@@ -20,9 +20,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Callable, TextIO
+from typing import Any, Callable, Iterable, TextIO
 
-from om_graph.features.export.model import Attrs, ExportGraph, edge_types, node_types, plain_value
+from om_graph.features.export.model import Attrs, ExportGraph, NodeGroup, edge_types, node_types, plain_value
+from om_graph.features.export.spool import spooled
 
 GEXF_NS = "http://www.gexf.net/1.2draft"
 VIZ_NS = "http://www.gexf.net/1.2draft/viz"
@@ -111,13 +112,37 @@ class _Layout:
     edge_close: str
 
 
-def _write_nodes(graph: ExportGraph, layout: _Layout, out: TextIO) -> None:
-    """Every node, label by label, a chunk written at a time; whether a node needs escaping is one search."""
+def _write_body(graph: ExportGraph, layout: _Layout, out: TextIO, between: str) -> None:
+    """The nodes, ``between``, then the edges.
+
+    While the networks' audit is computed elsewhere (:mod:`.pending`), the nodes before the networks
+    are written, then what follows the networks to a spool, then the networks (waiting for their
+    audit only now) and the spool copied after them: the same bytes, the audit done meanwhile.
+    """
+    waiting = graph.waiting()
+    groups = list(graph.node_groups())
+    held = [group for group in groups if group.label == waiting]
+    if not held:
+        _write_nodes(graph, groups, layout, out)
+        out.write(between)
+        _write_edges(graph, layout, out)
+        return
+    cut = groups.index(held[0])
+    _write_nodes(graph, groups[:cut], layout, out)
+    with spooled(out) as tail:
+        _write_nodes(graph, groups[cut + 1:], layout, tail)
+        tail.write(between)
+        _write_edges(graph, layout, tail)
+        _write_nodes(graph, held, layout, out)
+
+
+def _write_nodes(graph: ExportGraph, groups: Iterable[NodeGroup], layout: _Layout, out: TextIO) -> None:
+    """The nodes of ``groups``, label by label, a chunk written at a time; whether a node needs escaping is one search."""
     cell, end, escape, render = layout.node_cell, layout.cell_end, layout.cell_escape, layout.node
     first = 0 if layout.label_cell else 1
     label_cell = cell["label"] if layout.label_cell else None
     parts: list[str] = []
-    for group in graph.node_groups():
+    for group in groups:
         label = group.label
         prefix = f"{attribute(label)}:"
         fields = [(name, cell[attr]) for name, attr in group.fields]
@@ -282,8 +307,7 @@ def write_graphml(graph: ExportGraph, out: TextIO) -> None:
         edge_after=lambda rtype: f'">\n      <data key="{edge_keys["type"]}">{text(rtype)}</data>\n',
         edge_close="    </edge>\n",
     )
-    _write_nodes(graph, layout, out)
-    _write_edges(graph, layout, out)
+    _write_body(graph, layout, out, "")
     out.write("  </graph>\n</graphml>\n")
 
 
@@ -329,9 +353,7 @@ def write_gexf(graph: ExportGraph, out: TextIO) -> None:
         edge_close="        </attvalues>\n      </edge>\n",
     )
     out.write("    <nodes>\n")
-    _write_nodes(graph, layout, out)
-    out.write("    </nodes>\n    <edges>\n")
-    _write_edges(graph, layout, out)
+    _write_body(graph, layout, out, "    </nodes>\n    <edges>\n")
     out.write("    </edges>\n  </graph>\n</gexf>\n")
 
 

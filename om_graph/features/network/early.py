@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterator
 
 from om_graph.dataset.io.csv_folder import detect_delimiter
 from om_graph.dataset.io.text import decode_table
-from om_graph.features.network.forked import Forked
+from om_graph.forked import Forked
 from om_graph.features.network.reads import Reads, membership_codes
 from om_graph.features.network.stats import Memberships, OrganisationGraphMetrics, organisation_graph_metrics
 

@@ -22,7 +22,7 @@ estimated from source nodes drawn with a fixed seed above, with an error bound t
 summary states (see :mod:`om_graph.features.network.betweenness`): the time grows with the
 graph without a jump. Louvain runs on igraph's random numbers seeded with ``SEED``, so the
 communities are the same on every run and on both engines. On a large landscape the
-membership graph is measured in a forked child process (:mod:`~om_graph.features.network.forked`;
+membership graph is measured in a forked child process (:mod:`~om_graph.forked`;
 from a CSV folder, started before the dataset is read: :mod:`~om_graph.features.network.early`)
 while this one measures the network graph, whose betweenness a second child computes beside the
 communities: igraph holds the GIL, a second process uses the second core.
@@ -52,7 +52,7 @@ from om_graph.dataset.model import Dataset
 from om_graph.engines.contract import Engine
 from om_graph.queries.registry import run_query
 from om_graph.features.network.betweenness import WORK, betweenness, sources_for
-from om_graph.features.network.forked import Forked
+from om_graph.forked import Forked
 from om_graph.features.network.links import Link, Links, coded_links, derived_links
 from om_graph.features.network.reads import Reads, dataset_reads, engine_reads
 

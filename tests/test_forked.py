@@ -1,15 +1,16 @@
-"""The membership graph and the network graph's betweenness measured in forked children: the same statistics as measured
-in one process, whatever a child does."""
+"""Work done in a forked child (:mod:`om_graph.forked`): the membership graph and the network graph's betweenness
+measured there give the same statistics as in one process, whatever a child does; a result never waited for stops it."""
 
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
 from om_graph.engines.embedded import EmbeddedEngine
 from om_graph.features.network import stats
-from om_graph.features.network.forked import Forked
+from om_graph.forked import Forked
 from om_graph.synth.landscape import generate_landscape
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform: everything runs in one process")
@@ -62,3 +63,14 @@ def test_statistics_are_the_same_measured_in_a_child_or_here(seed: int, monkeypa
     here = stats.network_stats(engine)
     assert forked == [True, True, False, False]  # the membership graph, then the network graph's betweenness
     assert in_a_child == here and in_a_child.organisations
+
+
+def test_a_result_never_waited_for_stops_the_child_and_leaves_none() -> None:
+    """The caller failed first (an export before its networks were written): it does not wait for the child."""
+    job = Forked(lambda: time.sleep(60))
+    pid = job._pid
+    started = time.monotonic()
+    del job
+    assert time.monotonic() - started < 30
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)

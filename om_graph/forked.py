@@ -1,8 +1,9 @@
-"""A computation done in a forked child process while the caller goes on: the second core's share of the statistics.
+"""A computation done in a forked child process while the caller goes on: a large command's use of the second core.
 
-igraph holds the GIL while it computes, so threads cannot run two of its algorithms at once; a
-forked child can, and it reads the parent's data without copying it. At scale 100 the membership
-graph's betweenness (about a second) runs beside the network graph's betweenness and communities.
+igraph holds the GIL while it computes, and so does Python code, so threads cannot run two such
+computations at once; a forked child can, and it reads the parent's data without copying it. The
+network statistics measure the membership graph this way beside the network graph, and an export
+audits its networks while it writes the rest of the file.
 
 The child sends its result back pickled through a pipe and leaves with ``os._exit``, running none
 of the parent's clean-up. Where ``fork`` is missing, or the child fails in any way (killed, out of
@@ -14,6 +15,7 @@ memory, an exception), the function runs in the caller instead: the result is th
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -40,6 +42,7 @@ class Forked(Generic[T]):
             return
         if pid == 0:  # the child: compute, send, leave without running anything of the parent's
             try:
+                gc.disable()  # a collection would touch every shared object and so copy the parent's memory
                 os.close(read)
                 with os.fdopen(write, "wb") as out:
                     out.write(pickle.dumps(function(), protocol=pickle.HIGHEST_PROTOCOL))
@@ -47,6 +50,11 @@ class Forked(Generic[T]):
                 os._exit(0)
         os.close(write)
         self._pid, self._pipe = pid, read
+
+    @property
+    def running(self) -> bool:
+        """Is a child computing the result now (so that :meth:`result` waits for it)?"""
+        return self._pid != 0
 
     def result(self) -> T:
         """The child's result, or the function run here when there is none."""
@@ -74,10 +82,8 @@ class Forked(Generic[T]):
             os.close(self._pipe)
             os.waitpid(pid, 0)
 
-    def __del__(self) -> None:  # never waited for (the caller failed first): no child left behind
-        if self._pid:
-            try:
-                os.close(self._pipe)
-                os.waitpid(self._pid, 0)
-            except OSError:
-                pass
+    def __del__(self) -> None:  # never waited for (the caller failed first): the result is not wanted, no child left
+        try:
+            self.cancel()
+        except OSError:
+            pass
