@@ -256,16 +256,18 @@ class Pending(Protocol):
 def _measured(networks: int, members: Memberships) -> Forked[OrganisationGraphMetrics]:
     """The membership graph's metrics, computed in a forked child (:class:`Forked`) while this process measures the
     network graph, when they are work enough (:data:`FORK_WORK`) to be worth a process; else when asked for."""
-    nodes, edges = networks + len(members.organisations), len(members.organisation)
-    worth = sources_for(nodes, edges, ORGANISATION_WORK) * (nodes + 2 * edges) >= FORK_WORK
+    worth = _worth_forking(networks + len(members.organisations), len(members.organisation), ORGANISATION_WORK)
     return Forked(partial(organisation_graph_metrics, networks, members), fork=worth)
 
 
 def _forked_betweenness(graph: igraph.Graph, work: int) -> Forked[tuple[list[float], str]]:
     """:func:`_betweenness` of ``graph`` in a forked child while this process goes on, when it is work enough."""
-    nodes, edges = graph.vcount(), graph.ecount()
-    worth = sources_for(nodes, edges, work) * (nodes + 2 * edges) >= FORK_WORK
-    return Forked(partial(_betweenness, graph, work), fork=worth)
+    return Forked(partial(_betweenness, graph, work), fork=_worth_forking(graph.vcount(), graph.ecount(), work))
+
+
+def _worth_forking(nodes: int, edges: int, work: int) -> bool:
+    """Is the betweenness of a graph this size (within ``work``) work enough (:data:`FORK_WORK`) to be worth a process?"""
+    return sources_for(nodes, edges, work) * (nodes + 2 * edges) >= FORK_WORK
 
 
 def organisation_graph_metrics(networks: int, members: Memberships) -> OrganisationGraphMetrics:
