@@ -53,3 +53,8 @@ class DatabaseOutOfMemory(DatabaseFailed):
 
 class NotLoaded(UsageError):
     """The Neo4j database holds no om-graph data: reading it would give an empty audit."""
+
+
+class SheetNotRead(LookupError):
+    """A command's code asked for data of a sheet it did not read (``Source.open(sheets=)``): a fault of the code, not
+    of the input, so it is no :class:`OmGraphError`; a caller that can read every sheet instead catches it."""

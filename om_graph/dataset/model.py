@@ -29,6 +29,7 @@ from om_graph.dataset.vocab import (
     RegionLevel,
     TrafficLight,
 )
+from om_graph.errors import SheetNotRead
 
 
 class Meta(Record):
@@ -363,13 +364,12 @@ class Dataset(BaseModel):
             self.ambassadors, self.ambassador_networks = served.rows, active.rows
         return self
 
-    #: The sheets read: all, or those a command needs (:func:`om_graph.dataset.io.read_dataset`); others unknown, not empty.
     _sheets: frozenset[str] = PrivateAttr(default=frozenset(RECORD_BY_SHEET))
-    sheets = property(lambda self: self._sheets, doc="The sheets it holds: all, unless read for a command that needs some.")
+    sheets = property(lambda self: self._sheets, doc="The sheets it holds: all, or a command's (others unknown, not empty).")
 
     def records(self, sheet: str) -> list[Any]:
         if sheet not in self._sheets:
-            raise LookupError(f"sheet '{sheet}' was not read: this dataset holds only {', '.join(sorted(self._sheets))}")
+            raise SheetNotRead(f"sheet '{sheet}' was not read: this dataset holds only {', '.join(sorted(self._sheets))}")
         return getattr(self, sheet)
 
     @property

@@ -27,6 +27,7 @@ from typing import Any, Callable, Mapping
 from om_graph.dataset.bulk import paused_gc
 from om_graph.dataset.graph import NODES, RELATIONSHIPS, GraphRows, graph_rows
 from om_graph.dataset.model import OM_NETWORK_STATUSES, Dataset
+from om_graph.errors import SheetNotRead
 
 Node = tuple[str, str]
 Edge = tuple[Node, Mapping[str, Any]]
@@ -44,7 +45,7 @@ class NotHeld:
         self.message = f"the embedded graph holds no {what}: it was read from the sheets {read} only"
 
     def _fail(self, *args: Any) -> Any:
-        raise LookupError(self.message)
+        raise SheetNotRead(self.message)
 
     get = items = keys = values = __getitem__ = __contains__ = __iter__ = __len__ = __bool__ = _fail
 

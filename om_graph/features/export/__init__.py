@@ -40,7 +40,7 @@ from typing import Any, Callable
 from om_graph.dataset.graph import NODES, GraphRows, graph_rows
 from om_graph.dataset.model import Dataset
 from om_graph.engines.contract import Params, Query, Row
-from om_graph.errors import UsageError
+from om_graph.errors import SheetNotRead, UsageError
 from om_graph.features.export import pending
 from om_graph.features.export.annotate import audited_networks, places
 from om_graph.features.export.kumu import write_kumu
@@ -98,7 +98,7 @@ def _audited_rows(rows: GraphRows, as_of: dt.date) -> dict[str, dict[str, Any]]:
         with paused_gc():
             engine = _EmbeddedRows(of_sheets(rows, AUDIT_SHEETS))
         return audited_networks(engine, as_of)
-    except LookupError:
+    except SheetNotRead:
         with paused_gc():
             engine = _EmbeddedRows(rows)
         return audited_networks(engine, as_of)
