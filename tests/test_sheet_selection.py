@@ -153,3 +153,48 @@ def test_the_ambassador_commands_read_only_their_sheets(folder: Path, tmp_path: 
     result = runner.invoke(app, [*command, str(folder), "--output", str(tmp_path / "out")])
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "out").stat().st_size > 0
+
+
+@pytest.mark.parametrize(("sheet", "owner"), [("ambassador_networks", "ambassadors"), ("network_regions", "networks")])
+def test_a_link_sheet_read_alone_holds_the_rows_written_as_lists_in_another(sheet: str, owner: str) -> None:
+    """The example lists an ambassador's networks and a network's regions in one cell: reading the link sheet
+    reads the sheet of those cells too, or a rule would see fewer ambassadors or regions than there are."""
+    whole = example_dataset()
+    part = example_dataset(frozenset({sheet}))
+    assert part.sheets == {sheet, owner}
+    assert part.records(sheet) == whole.records(sheet)
+    assert len(whole.records(sheet)) > len(written_in(sheet)), "the example lists some of them in another sheet"
+
+
+def written_in(sheet: str) -> list:
+    """The rows the example writes in ``sheet`` itself (not in another sheet's cells)."""
+    from importlib.resources import files
+
+    import yaml
+
+    return yaml.safe_load((files("om_graph.dataset") / "data" / "example.yaml").read_text(encoding="utf-8"))[sheet]
+
+
+@pytest.mark.parametrize("source", ["example", "csv"])
+@pytest.mark.parametrize("geo", [False, True], ids=["graph", "geo"])
+def test_the_audit_map_from_its_sheets_is_the_map_of_the_whole_dataset(folder: Path, source: str, geo: bool) -> None:
+    import datetime as dt
+
+    from om_graph.audit.run import NETWORK_AUDIT_SHEETS
+    from om_graph.features.maps import audit_map, render_html
+
+    def drawn(sheets: frozenset[str] | None) -> str:
+        dataset = example_dataset(sheets) if source == "example" else read_dataset(folder, sheets)
+        return render_html(audit_map(EmbeddedEngine(dataset), as_of=dt.date(2025, 6, 30), lang="de", geo=geo, level="district"))
+
+    assert NETWORK_AUDIT_SHEETS < frozenset(read_dataset(folder).sheets)
+    assert drawn(NETWORK_AUDIT_SHEETS) == drawn(None)
+
+
+def test_the_audit_map_reads_only_its_sheets(folder: Path, tmp_path: Path) -> None:
+    spoil(folder, "ratings", "traffic_light", "purple")
+    with pytest.raises(ValidationFailed):
+        read_dataset(folder)
+    result = runner.invoke(app, ["map", "audit", str(folder), "--output", str(tmp_path / "map.html")])
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "map.html").stat().st_size > 0

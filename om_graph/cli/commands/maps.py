@@ -120,12 +120,13 @@ def audit(
     As a graph of shared partners, or with --geo on the map of Germany (--level state|district).
     """
     from om_graph.audit.profile import load_profile
+    from om_graph.audit.run import NETWORK_AUDIT_SHEETS
     from om_graph.features.maps import audit_map
 
     with reported_errors():
         chosen_profile = load_profile(profile)
         day = source.audit_date(as_of)
-        with source.open(redact=redact_persons, status=DRAWING) as engine:
+        with source.open(redact=redact_persons, status=DRAWING, sheets=NETWORK_AUDIT_SHEETS) as engine:
             drawn = audit_map(engine, as_of=day, lang=lang.value, redacted=redact_persons, profile=chosen_profile,
                               geo=geo, level=(level.value if level else chosen_profile.ambassadors.level), min_shared=min_shared,
                               max_nodes=max_nodes)

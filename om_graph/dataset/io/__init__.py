@@ -28,11 +28,19 @@ _SUFFIX_FORMATS = {".xlsx": "xlsx", ".yaml": "yaml", ".yml": "yaml", ".json": "j
 _SUPPORTED = "a folder of CSV files, .xlsx, .yaml, .yml or .json"
 
 
+#: Link sheets whose rows may also be written as a list in a cell of another sheet (a network's ``regions``, an
+#: ambassador's ``networks``), spread into them when the dataset is made: reading one means reading that one too.
+LISTED_IN = {"network_regions": "networks", "ambassador_networks": "ambassadors"}
+
+
 def read_dataset(path: Path | str, sheets: frozenset[str] | None = None) -> Dataset:
     """Read and validate a dataset; raises :class:`InputError` or ``ValidationFailed``.
 
-    ``sheets``: read and check these sheets only (what a command needs); the dataset holds only them.
+    ``sheets``: read and check these sheets only (what a command needs), and those whose lists spread into
+    them (:data:`LISTED_IN`); the dataset holds only them.
     """
+    if sheets is not None:
+        sheets = sheets | {LISTED_IN[sheet] for sheet in sheets & LISTED_IN.keys()}
     with paused_gc():
         return build_dataset(read_raw(Path(path), sheets), sheets)
 

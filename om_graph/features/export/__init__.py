@@ -37,6 +37,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
+from om_graph.audit.run import NETWORK_AUDIT_SHEETS
 from om_graph.dataset.graph import NODES, GraphRows, graph_rows
 from om_graph.dataset.model import Dataset
 from om_graph.engines.contract import Params, Query, Row
@@ -80,13 +81,9 @@ def from_rows(rows: GraphRows, *, redact_persons: bool = False, as_of: dt.date |
     return ExportGraph(rows, Annotations(networks=networks, points=places(rows)), redact_persons)
 
 
-#: The sheets the networks' audit reads (its rules and ambassador coverage): the audit's graph is built from their
-#: rows alone, 40 % less to index at scale 100 (ratings, self-declarations, the action plan are left out).
+#: The sheets the networks' audit reads: its rules and stages, and ambassador coverage (coverage/networks).
 #: tests/test_export_pending.py holds the audit of these to the audit of every row.
-AUDIT_SHEETS = frozenset({
-    "activities", "ambassador_networks", "ambassadors", "borders", "contacts", "cooperations", "criticisms",
-    "memberships", "network_regions", "networks", "organisations", "persons", "regions", "sub_networks", "topics",
-})
+AUDIT_SHEETS = NETWORK_AUDIT_SHEETS | {"ambassadors"}
 
 
 def _audited_rows(rows: GraphRows, as_of: dt.date) -> dict[str, dict[str, Any]]:
