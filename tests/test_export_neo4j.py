@@ -112,3 +112,16 @@ def test_rows_sent_in_many_batches_export_the_same(loaded_example, tmp_path, mon
     whole = export(tmp_path, "whole", "graphml", "--neo4j", "--example")
     monkeypatch.setattr(read, "BATCH", 2)
     assert export(tmp_path, "small", "graphml", "--neo4j", "--example") == whole
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_audit_that_fails_while_the_file_is_written_leaves_no_file(loaded_example, tmp_path, monkeypatch, fmt: str) -> None:
+    import om_graph.features.export as exporting
+
+    def fails(engine, as_of):  # type: ignore[no-untyped-def]
+        raise RuntimeError("the audit broke")
+
+    monkeypatch.setattr(exporting, "audited_networks", fails)
+    result = runner.invoke(app, ["export", "--neo4j", "--format", fmt, "--output", str(tmp_path / f"out.{fmt}")])
+    assert result.exit_code != 0 and "the audit broke" in result.output
+    assert list(tmp_path.iterdir()) == [], "no file, no temporary, no spool"
