@@ -5,6 +5,9 @@ computations at once; a forked child can, and it reads the parent's data without
 network statistics measure the membership graph this way beside the network graph, and an export
 audits its networks while it writes the rest of the file.
 
+A child is worth its fork only beside the caller: with one core (the process's affinity, as a
+container sets it) the function runs in the caller.
+
 The child sends its result back pickled through a pipe and leaves with ``os._exit``, running none
 of the parent's clean-up. Where ``fork`` is missing, or the child fails in any way (killed, out of
 memory, an exception), the function runs in the caller instead: the result is the same either way.
@@ -24,14 +27,20 @@ from typing import Callable, Generic, TypeVar
 T = TypeVar("T")
 
 
+def _second_core() -> bool:
+    """Can a child run beside this process: has it more than one core to run on?"""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores > 1
+
+
 class Forked(Generic[T]):
-    """``function()`` computed in a forked child from now on; :meth:`result` waits for it. Without ``fork``, it
-    is computed by :meth:`result` in the caller (work too small to be worth a process)."""
+    """``function()`` computed in a forked child from now on; :meth:`result` waits for it. Without ``fork`` (work
+    too small to be worth a process), or a second core, it is computed by :meth:`result` in the caller."""
 
     def __init__(self, function: Callable[[], T], fork: bool = True) -> None:
         self._function = function
         self._pid, self._pipe = 0, -1
-        if not fork or not hasattr(os, "fork"):
+        if not fork or not hasattr(os, "fork") or not _second_core():
             return
         read, write = os.pipe()
         try:

@@ -40,6 +40,20 @@ def test_a_failure_in_the_child_is_raised_here() -> None:
         Forked(fails).result()
 
 
+def test_with_one_core_it_runs_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child beside the caller on one core only adds its fork to the same work."""
+    import om_graph.forked as forking
+
+    monkeypatch.setattr(forking.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    monkeypatch.setattr(forking.os, "cpu_count", lambda: 1)
+    job = Forked(os.getpid)
+    assert not job.running and job.result() == os.getpid()
+    monkeypatch.setattr(forking.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(forking.os, "cpu_count", lambda: 2)
+    job = Forked(os.getpid)
+    assert job.running and job.result() != os.getpid()
+
+
 def test_not_forked_it_runs_when_asked_for() -> None:
     calls = []
     job = Forked(lambda: calls.append(os.getpid()) or len(calls), fork=False)

@@ -60,6 +60,15 @@ def test_small_files_a_workbook_or_the_example_start_nothing(tmp_path) -> None:
             assert early is None
 
 
+def test_with_one_core_nothing_starts_early(tmp_path, always_early: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Measured in this process the head start would only read the files twice."""
+    import om_graph.forked as forking
+
+    monkeypatch.setattr(forking, "_second_core", lambda: False)
+    with measured_early(folder_of(tmp_path, 1)) as early:
+        assert early is None
+
+
 def test_a_child_not_waited_for_is_stopped(tmp_path, always_early: None) -> None:
     with measured_early(folder_of(tmp_path, 1)) as early:
         assert early is not None

@@ -14,7 +14,6 @@ when first needed (:class:`~om_graph.forked.Forked`): the result, and so the fil
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from typing import Any, Callable, Iterator
 
@@ -26,10 +25,8 @@ FORK_ELEMENTS = 20_000
 
 
 def worth_forking(elements: int) -> bool:
-    """Is a graph of ``elements`` nodes and relationships worth auditing in a child: large enough, and a second core
-    to run it on (with one, the child only adds its fork to the same work)?"""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return elements >= FORK_ELEMENTS and cores > 1
+    """Is a graph of ``elements`` nodes and relationships large enough for its audit to be worth a child?"""
+    return elements >= FORK_ELEMENTS
 
 
 class Pending(Mapping[str, Any]):

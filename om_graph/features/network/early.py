@@ -89,7 +89,8 @@ def measured_early(path: Path | str | None) -> Iterator[Early | None]:
         if worth:
             import numpy  # noqa: F401  (imported once, before the fork, for both processes)
 
-            early = Early(Forked(partial(_from_files, networks, memberships)))
+            job = Forked(partial(_from_files, networks, memberships))
+            early = Early(job) if job.running else None  # not forked (one core): no head start, nothing read twice
     try:
         yield early
     finally:
