@@ -184,7 +184,7 @@ def _stats(
     links: Links | Iterable[dict[str, Any]],
     members: Memberships,
     names: dict[str, str],
-    measured: Pending | None = None,
+    measured: MetricsUnderWay | None = None,
 ) -> NetworkStats:
     """The statistics of ``networks`` (sorted by id), their links, the memberships and the member organisations' names;
     ``measured``: the membership graph's metrics if already started (:func:`_measured`).
@@ -247,7 +247,7 @@ def _stats(
 OrganisationGraphMetrics = tuple[list[float], str, list[int], list[int]]
 
 
-class Pending(Protocol):
+class MetricsUnderWay(Protocol):
     """The membership graph's metrics being computed (a :class:`Forked` child, or one started early): ``result()``."""
 
     def result(self) -> OrganisationGraphMetrics: ...
