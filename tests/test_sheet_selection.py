@@ -198,3 +198,29 @@ def test_the_audit_map_reads_only_its_sheets(folder: Path, tmp_path: Path) -> No
     result = runner.invoke(app, ["map", "audit", str(folder), "--output", str(tmp_path / "map.html")])
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "map.html").stat().st_size > 0
+
+
+@pytest.mark.parametrize("source", ["example", "csv"])
+def test_the_gaps_from_their_sheets_are_the_gaps_of_the_whole_dataset(folder: Path, source: str) -> None:
+    from om_graph.features.gaps.find import SHEETS as GAP_SHEETS
+    from om_graph.features.gaps.find import find_gaps
+    from om_graph.features.gaps.workbook import gap_names
+
+    def found(sheets: frozenset[str] | None) -> tuple:
+        engine = EmbeddedEngine(example_dataset(sheets) if source == "example" else read_dataset(folder, sheets))
+        return find_gaps(engine), gap_names(engine)
+
+    assert GAP_SHEETS < frozenset(read_dataset(folder).sheets)
+    gaps, names = found(None)
+    assert gaps and names
+    assert found(GAP_SHEETS) == (gaps, names)
+
+
+@pytest.mark.parametrize("args", [["--format", "table"], ["--format", "xlsx"], ["--region", "DE-BY"]])
+def test_the_gaps_read_only_their_sheets(folder: Path, tmp_path: Path, args: list[str]) -> None:
+    spoil(folder, "ratings", "traffic_light", "purple")
+    with pytest.raises(ValidationFailed):
+        read_dataset(folder)
+    result = runner.invoke(app, ["gaps", str(folder), *args, "--output", str(tmp_path / "gaps")])
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "gaps").stat().st_size > 0

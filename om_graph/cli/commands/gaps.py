@@ -40,7 +40,7 @@ def gaps(
     """List collaboration gaps: unlinked overlapping or neighbouring networks, isolated networks,
     intermediaries outside their region's networks, partners who could pool networks.
     """
-    from om_graph.features.gaps.find import find_gaps, get_kind
+    from om_graph.features.gaps.find import SHEETS, find_gaps, get_kind
     from om_graph.features.gaps.render import refuse_xlsx_to_stdout, render_gaps
     from om_graph.features.gaps.workbook import gap_names
     from om_graph.cli.commands.history import source_label
@@ -51,7 +51,7 @@ def gaps(
         refuse_xlsx_to_stdout(fmt.value, output, lang.value)
         words = report_lang(fmt, lang)
         people = fmt in (GapFormat.xlsx, GapFormat.csv_de)
-        with source.open(redact=redact_persons, status="finding collaboration gaps") as engine:
+        with source.open(redact=redact_persons, status="finding collaboration gaps", sheets=SHEETS) as engine:
             found = find_gaps(engine, kinds=kind, region=region)
             names = gap_names(engine) if people or fmt == GapFormat.table else None
         deliver(render_gaps(found, fmt.value, words, kinds=kind, names=names, as_of=source.audit_date(None) if people else None,
