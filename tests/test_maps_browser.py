@@ -206,6 +206,27 @@ def test_isolated_networks_are_set_apart_to_the_right(browser, engine, tmp_path:
     assert report.interaction["apart"] and min(report.interaction["apart"]) > max(report.interaction["rest"])
 
 
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_first_view_shows_every_isolated_network_by_name_and_all_of_the_map(lang: str, browser, engine, tmp_path: Path) -> None:
+    """Long names side by side in the grid of isolated networks keep their labels; nothing, heading included,
+    lies outside the view before anyone zooms."""
+    def first_view(page) -> dict:
+        return page.evaluate("""() => {
+            const net = omMap.network, box = document.querySelector('#om-graph canvas').getBoundingClientRect();
+            const nodes = omMap.nodes.get();
+            const out = nodes.filter(n => {
+                const b = net.getBoundingBox(n.id), a = net.canvasToDOM({x: b.left, y: b.top}), z = net.canvasToDOM({x: b.right, y: b.bottom});
+                return a.x < 0 || a.y < 0 || z.x > box.width || z.y > box.height; }).map(n => n.id);
+            const hidden = nodes.filter(n => n.apart && !n.heading && n.font && n.font.color === 'rgba(0,0,0,0)').map(n => n.label);
+            return {out: out, hidden: hidden, apart: nodes.filter(n => n.apart && !n.heading).length}; }""")
+
+    report = browser.open(write(networks_map(engine, lang=lang), tmp_path, f"first-{lang}"), tmp_path / f"map-first-{lang}.png",
+                          interact=first_view)
+    assert report.interaction["apart"] >= 3
+    assert report.interaction["hidden"] == [], "an isolated network's label is hidden by its neighbour's"
+    assert report.interaction["out"] == []
+
+
 @pytest.mark.parametrize("kind", ["ambassadors", "networks"])
 def test_reset_view_and_save_as_png(kind: str, browser, engine, tmp_path: Path) -> None:
     def buttons(page) -> dict:
