@@ -130,7 +130,8 @@ public final class Launcher {
         }
         try (var fs = new DefaultFileSystemAbstraction()) {
             var ctx = new ExecutionContext(home, home.resolve("conf"), System.out, System.err, fs);
-            int rc = new CommandLine(new SetInitialPasswordCommand(ctx)).execute(password);
+            // "--": a password may begin with "-" (a generated one may), which would read as an option
+            int rc = new CommandLine(new SetInitialPasswordCommand(ctx)).execute("--", password);
             if (rc != 0) {
                 fail("setting the initial password failed (exit " + rc
                         + "); note Neo4j requires at least 8 characters");
