@@ -3,7 +3,8 @@
 The statistics' queries need the networks, organisations, memberships and cooperations only
 (:data:`om_graph.features.network.stats.SHEETS`); the embedded engine is built from those, checked
 among themselves, and a query that reads any other label or relationship fails instead of
-answering as if there were none.
+answering as if there were none. The same holds for the maps, the ambassador commands and the gaps:
+each says from its sheets what it says from the whole dataset, and runs past a broken sheet it does not read.
 """
 
 from __future__ import annotations
@@ -116,15 +117,6 @@ def test_the_map_of_networks_from_its_sheets_is_the_map_of_the_whole_dataset(fol
     assert drawn(MAP_SHEETS) == drawn(None)
 
 
-def test_the_map_of_networks_reads_only_its_sheets(folder: Path, tmp_path: Path) -> None:
-    spoil(folder, "ratings", "traffic_light", "purple")
-    with pytest.raises(ValidationFailed):
-        read_dataset(folder)
-    result = runner.invoke(app, ["map", "networks", str(folder), "--output", str(tmp_path / "map.html")])
-    assert result.exit_code == 0, result.stderr
-    assert (tmp_path / "map.html").stat().st_size > 0
-
-
 @pytest.mark.parametrize("level", ["state", "district"])
 def test_ambassador_coverage_and_its_map_from_their_sheets_are_those_of_the_whole_dataset(folder: Path, level: str) -> None:
     import datetime as dt
@@ -143,16 +135,6 @@ def test_ambassador_coverage_and_its_map_from_their_sheets_are_those_of_the_whol
 
     assert COVERAGE_SHEETS < frozenset(read_dataset(folder).sheets)
     assert drawn(COVERAGE_SHEETS) == drawn(None)
-
-
-@pytest.mark.parametrize("command", [["ambassadors", "coverage"], ["ambassadors", "plan", "--add", "2"], ["map", "ambassadors"]])
-def test_the_ambassador_commands_read_only_their_sheets(folder: Path, tmp_path: Path, command: list[str]) -> None:
-    spoil(folder, "ratings", "traffic_light", "purple")
-    with pytest.raises(ValidationFailed):
-        read_dataset(folder)
-    result = runner.invoke(app, [*command, str(folder), "--output", str(tmp_path / "out")])
-    assert result.exit_code == 0, result.stderr
-    assert (tmp_path / "out").stat().st_size > 0
 
 
 @pytest.mark.parametrize(("sheet", "owner"), [("ambassador_networks", "ambassadors"), ("network_regions", "networks")])
@@ -191,15 +173,6 @@ def test_the_audit_map_from_its_sheets_is_the_map_of_the_whole_dataset(folder: P
     assert drawn(NETWORK_AUDIT_SHEETS) == drawn(None)
 
 
-def test_the_audit_map_reads_only_its_sheets(folder: Path, tmp_path: Path) -> None:
-    spoil(folder, "ratings", "traffic_light", "purple")
-    with pytest.raises(ValidationFailed):
-        read_dataset(folder)
-    result = runner.invoke(app, ["map", "audit", str(folder), "--output", str(tmp_path / "map.html")])
-    assert result.exit_code == 0, result.stderr
-    assert (tmp_path / "map.html").stat().st_size > 0
-
-
 @pytest.mark.parametrize("source", ["example", "csv"])
 def test_the_gaps_from_their_sheets_are_the_gaps_of_the_whole_dataset(folder: Path, source: str) -> None:
     from om_graph.features.gaps.find import SHEETS as GAP_SHEETS
@@ -216,11 +189,18 @@ def test_the_gaps_from_their_sheets_are_the_gaps_of_the_whole_dataset(folder: Pa
     assert found(GAP_SHEETS) == (gaps, names)
 
 
-@pytest.mark.parametrize("args", [["--format", "table"], ["--format", "xlsx"], ["--region", "DE-BY"]])
-def test_the_gaps_read_only_their_sheets(folder: Path, tmp_path: Path, args: list[str]) -> None:
+@pytest.mark.parametrize(("command", "options"), [
+    (["map", "networks"], []),
+    (["ambassadors", "coverage"], []), (["ambassadors", "plan"], ["--add", "2"]), (["map", "ambassadors"], []),
+    (["map", "audit"], []),
+    (["gaps"], ["--format", "table"]), (["gaps"], ["--format", "xlsx"]), (["gaps"], ["--region", "DE-BY"]),
+], ids=lambda words: " ".join(words))
+def test_a_command_of_some_sheets_runs_past_a_broken_sheet_it_does_not_read(
+    folder: Path, tmp_path: Path, command: list[str], options: list[str]
+) -> None:
     spoil(folder, "ratings", "traffic_light", "purple")
     with pytest.raises(ValidationFailed):
         read_dataset(folder)
-    result = runner.invoke(app, ["gaps", str(folder), *args, "--output", str(tmp_path / "gaps")])
+    result = runner.invoke(app, [*command, str(folder), *options, "--output", str(tmp_path / "out")])
     assert result.exit_code == 0, result.stderr
-    assert (tmp_path / "gaps").stat().st_size > 0
+    assert (tmp_path / "out").stat().st_size > 0
