@@ -94,7 +94,7 @@ def node_statement(sheet: str, label: str) -> str:
         cells["om_partner"] = (f"coalesce({cells['om_partner']}, "
                                f"{cell_expression(sheet, 'partner_since')} IS NOT NULL OR NOT {kind} IN $not_partner)")
     props = ", ".join(f"{name}: {value}" for name, value in cells.items())
-    return f"LOAD CSV WITH HEADERS FROM $url AS row CREATE (n:{label}:{MARKER}) SET n = {{{props}}}"
+    return f"LOAD CSV WITH HEADERS FROM $url AS row CREATE (n:{label}:{MARKER} {{{props}}})"
 
 
 def relationship_statement(spec: RelSpec) -> str:
@@ -113,10 +113,8 @@ def relationship_statement(spec: RelSpec) -> str:
                   f"MATCH (a:{spec.start_label}:{MARKER} {{id: s}}) MATCH (b:{spec.end_label}:{MARKER} {{id: e}}) ")
     record = RECORD_BY_SHEET[spec.sheet]
     props = [] if spec.sheet in LABEL_BY_SHEET else [f for f in record.model_fields if f not in references(record)]
-    create = f"CREATE (a)-[r:{spec.type}]->(b)"
-    if props:
-        create += " SET r = {" + ", ".join(f"{f}: {cell_expression(spec.sheet, f)}" for f in props) + "}"
-    return start + create
+    inline = " {" + ", ".join(f"{f}: {cell_expression(spec.sheet, f)}" for f in props) + "}" if props else ""
+    return start + f"CREATE (a)-[r:{spec.type}{inline}]->(b)"
 
 
 def plan(folder: Path) -> list[tuple[str, str, str]]:
