@@ -74,7 +74,7 @@ T = TypeVar("T")
 #: small any plan is cheap, and on a large one so few rows move no estimate (re-planning costs too).
 REFRESH_MIN_CHANGES = 1_000
 #: Rows per statement. Scale 100, 817k rows: 10,000 took 23.5-25.1 s, 50,000 21.5-22.9 s, 100,000 21.7-22.6 s,
-#: with the same client peak (472 MB); fewer batches mean fewer waits for the GIL between them.
+#: with the same client peak (472 MB): fewer round trips, each with a result the client takes in.
 DEFAULT_BATCH_SIZE = 50_000
 ANY_NODE = "MATCH (n:{label}:" + MARKER + ") RETURN n.id AS id LIMIT 1"
 #: Schema statements that another application (or an earlier om-graph) already covers.
