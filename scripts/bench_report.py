@@ -53,6 +53,17 @@ def scale_table(result: dict[str, Any], targets: list[dict[str, Any]]) -> list[s
     return lines
 
 
+def _checking_share(result: dict[str, Any]) -> str:
+    """What a load spends before it sends a row: reading and checking every row, as `om-graph validate` does
+    (LOAD CSV checks nothing); empty when either was not timed."""
+    load = result["steps"].get("load", {}).get(NEO4J, {})
+    validate = result["steps"].get("validate", {}).get(EMBEDDED, {})
+    if load.get("exit") or validate.get("exit") or load.get("seconds") is None or validate.get("seconds") is None:
+        return ""
+    return (f" Of the load's {fmt_s(load['seconds'])} s, reading and checking every row before the first is sent "
+            f"(LOAD CSV checks none) takes {fmt_s(validate['seconds'])} s, as `om-graph validate` of the same files.")
+
+
 def _x(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.2f}x"
 
@@ -65,7 +76,8 @@ def scale_notes(result: dict[str, Any]) -> list[str]:
     if anchor:
         tx = anchor.get("tx_seconds")
         lines.append(f"- Loader: LOAD CSV took {fmt_s(anchor.get('seconds'))} s ({fmt_s(tx)} s of it the transaction); "
-                     f"`om-graph load` runs at **{_x(r['loader_vs_load_csv'])}** its speed (1.00x = level).")
+                     f"`om-graph load` runs at **{_x(r['loader_vs_load_csv'])}** its speed (1.00x = level)."
+                     + _checking_share(result))
     if r["neo4j_first_audit_vs_embedded"] is not None:
         lines.append(f"- Neo4j audit ÷ embedded audit: **{_x(r['neo4j_first_audit_vs_embedded'])}** first after the "
                      f"load, **{_x(r['neo4j_warm_audit_vs_embedded'])}** warm.")
