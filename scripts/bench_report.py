@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bench_steps import EMBEDDED, NEO4J, STEPS
-from bench_targets import TARGET_SCALE, marks, ratios
+from bench_targets import TARGET_SCALE, marks, ratios, seconds
 
 
 def fmt_s(value: float | None) -> str:
@@ -56,12 +56,11 @@ def scale_table(result: dict[str, Any], targets: list[dict[str, Any]]) -> list[s
 def _checking_share(result: dict[str, Any]) -> str:
     """What a load spends before it sends a row: reading and checking every row, as `om-graph validate` does
     (LOAD CSV checks nothing); empty when either was not timed."""
-    load = result["steps"].get("load", {}).get(NEO4J, {})
-    validate = result["steps"].get("validate", {}).get(EMBEDDED, {})
-    if load.get("exit") or validate.get("exit") or load.get("seconds") is None or validate.get("seconds") is None:
+    load, validate = seconds(result, "load", NEO4J), seconds(result, "validate", EMBEDDED)
+    if load is None or validate is None:
         return ""
-    return (f" Of the load's {fmt_s(load['seconds'])} s, reading and checking every row before the first is sent "
-            f"(LOAD CSV checks none) takes {fmt_s(validate['seconds'])} s, as `om-graph validate` of the same files.")
+    return (f" Of the load's {fmt_s(load)} s, reading and checking every row before the first is sent "
+            f"(LOAD CSV checks none) takes {fmt_s(validate)} s, as `om-graph validate` of the same files.")
 
 
 def _x(value: float | None) -> str:
